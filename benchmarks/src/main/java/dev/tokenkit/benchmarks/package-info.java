@@ -1,0 +1,2 @@
+/** TokenKit benchmarks module. */
+package dev.tokenkit.benchmarks;

@@ -1,0 +1,2 @@
+/** TokenKit examples module. */
+package dev.tokenkit.examples;

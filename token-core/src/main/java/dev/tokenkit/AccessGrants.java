@@ -1,0 +1,131 @@
+package dev.tokenkit;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Per-API access levels, with {@value #ALL_APIS} standing for every API ("apply to all APIs").
+ *
+ * <p>The level for an API is its own grant, else the {@code *} grant, else {@link AccessLevel#NONE}.
+ * Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * AccessGrants g = AccessGrants.of(Map.of("orders", AccessLevel.FULL, "*", AccessLevel.READ));
+ * g.levelFor("orders");  // FULL
+ * g.levelFor("reports"); // READ
+ * }</pre>
+ */
+public final class AccessGrants {
+  /** The API name that stands for all APIs. */
+  public static final String ALL_APIS = "*";
+
+  private static final AccessGrants NONE = new AccessGrants(Map.of());
+
+  private final Map<String, AccessLevel> levels;
+
+  private AccessGrants(Map<String, AccessLevel> levels) {
+    this.levels = levels;
+  }
+
+  /**
+   * No grants at all.
+   *
+   * @return the empty grants
+   */
+  public static AccessGrants none() {
+    return NONE;
+  }
+
+  /**
+   * Grants from a map of API name to level.
+   *
+   * @param levels API name (or {@code *}) to level; never {@code null}, no {@code null} keys or values
+   * @return the grants
+   * @throws InvalidInputException when an API name is malformed or a level is missing
+   */
+  public static AccessGrants of(Map<String, AccessLevel> levels) {
+    Objects.requireNonNull(levels, "levels");
+    Map<String, AccessLevel> copy = new TreeMap<>();
+    for (Map.Entry<String, AccessLevel> e : levels.entrySet()) {
+      String api = e.getKey();
+      if (api == null || !(ALL_APIS.equals(api) || ApiNames.isValid(api))) {
+        throw new InvalidInputException("access", "API name '" + api + "' must be '*' or 1-64 letters, digits, '.', '_' or '-'");
+      }
+      if (e.getValue() == null) {
+        throw new InvalidInputException("access", "API '" + api + "' has no access level; use NONE, READ or FULL");
+      }
+      copy.put(api, e.getValue());
+    }
+    return copy.isEmpty() ? NONE : new AccessGrants(Collections.unmodifiableMap(copy));
+  }
+
+  /**
+   * The level granted for one API, falling back to the {@code *} grant, then NONE.
+   *
+   * @param api the API name; never {@code null}
+   * @return the level
+   */
+  public AccessLevel levelFor(String api) {
+    AccessLevel own = levels.get(api);
+    if (own != null) {
+      return own;
+    }
+    AccessLevel all = levels.get(ALL_APIS);
+    return all != null ? all : AccessLevel.NONE;
+  }
+
+  /**
+   * These grants with {@code overrides} laid on top: an API named in {@code overrides} (or its {@code *})
+   * takes the override's level.
+   *
+   * @param overrides the grants that win; never {@code null}
+   * @return the effective grants
+   */
+  public AccessGrants overriddenBy(AccessGrants overrides) {
+    if (overrides.levels.isEmpty()) {
+      return this;
+    }
+    if (overrides.levels.containsKey(ALL_APIS)) {
+      return overrides;
+    }
+    Map<String, AccessLevel> merged = new LinkedHashMap<>(levels);
+    merged.putAll(overrides.levels);
+    return of(merged);
+  }
+
+  /**
+   * The grants as an unmodifiable map, sorted by API name.
+   *
+   * @return API name to level
+   */
+  public Map<String, AccessLevel> asMap() {
+    return levels;
+  }
+
+  /**
+   * Whether no API is granted anything explicitly.
+   *
+   * @return {@code true} when empty
+   */
+  public boolean isEmpty() {
+    return levels.isEmpty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AccessGrants other && levels.equals(other.levels);
+  }
+
+  @Override
+  public int hashCode() {
+    return levels.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return levels.toString();
+  }
+}

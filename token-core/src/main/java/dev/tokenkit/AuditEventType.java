@@ -1,0 +1,23 @@
+package dev.tokenkit;
+
+/** What an {@link AuditEvent} records. */
+public enum AuditEventType {
+  /** A token was issued. */
+  ISSUED,
+  /** Name, description, role, access or IP ranges changed. */
+  UPDATED,
+  /** A new secret was issued for the same id. */
+  ROTATED,
+  /** A new secret and a new expiry. */
+  REGENERATED,
+  /** The token was disabled. */
+  DISABLED,
+  /** The token was enabled again. */
+  ENABLED,
+  /** The token was revoked. */
+  REVOKED,
+  /** The token was deleted. */
+  DELETED,
+  /** A presented token with a known id failed authentication. */
+  AUTHENTICATION_FAILED
+}

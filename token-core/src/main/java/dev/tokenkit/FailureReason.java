@@ -1,0 +1,23 @@
+package dev.tokenkit;
+
+/** Why authentication failed. Map these to HTTP: MALFORMED..IP_NOT_ALLOWED → 401, INSUFFICIENT_ACCESS → 403, STORE_UNAVAILABLE → 503. */
+public enum FailureReason {
+  /** Not a well-formed token of an accepted prefix (bad length, alphabet or checksum); the store was not touched. */
+  MALFORMED,
+  /** No token has this id. */
+  UNKNOWN,
+  /** The id exists but the secret does not match (or a rotation grace period has ended). */
+  INVALID_SECRET,
+  /** The token is past its expiry. */
+  EXPIRED,
+  /** The token is disabled. */
+  DISABLED,
+  /** The token is revoked. */
+  REVOKED,
+  /** The client IP is outside the token's allowed ranges. */
+  IP_NOT_ALLOWED,
+  /** The token is valid but lacks the needed access to the API. */
+  INSUFFICIENT_ACCESS,
+  /** The store is unreachable and the token is not cached. */
+  STORE_UNAVAILABLE
+}

@@ -1,0 +1,109 @@
+package dev.tokenkit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A token's metadata: everything about it except its secret. Safe to show, log and serialise.
+ *
+ * <p>{@link #status()} is the effective status when read from {@link TokenService} (EXPIRED derived from the
+ * clock); stores hold the stored state. Immutable and thread-safe.
+ *
+ * @param id the public, stable id (safe in URLs and logs); never {@code null}
+ * @param prefix the token prefix the token was issued with, e.g. {@code tk}; never {@code null}
+ * @param name the name, unique per owner; never {@code null}
+ * @param description a free description; may be {@code null}
+ * @param owner the user or application the token acts for; never {@code null}
+ * @param role the role name, or {@code null} for none
+ * @param access the token's own per-API grants (they override the role's); never {@code null}
+ * @param status the status; never {@code null}
+ * @param createdAt when issued; never {@code null}
+ * @param updatedAt when last changed by a management call; never {@code null}
+ * @param expiresAt when it expires, or {@code null} for never
+ * @param allowedIps the allowed client ranges; empty means anywhere; never {@code null}
+ * @param lastUsedAt when last used successfully, or {@code null} for never
+ * @param lastUsedIp the client IP of that use, or {@code null}
+ * @param version the optimistic-concurrency version, incremented by every management change
+ */
+public record Token(
+    String id,
+    String prefix,
+    String name,
+    String description,
+    String owner,
+    String role,
+    AccessGrants access,
+    TokenStatus status,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant expiresAt,
+    List<IpRange> allowedIps,
+    Instant lastUsedAt,
+    String lastUsedIp,
+    long version) {
+
+  /** Validates and copies the components. */
+  public Token {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    allowedIps = List.copyOf(allowedIps);
+  }
+
+  /**
+   * A copy with another status.
+   *
+   * @param newStatus the status
+   * @return the copy
+   */
+  public Token withStatus(TokenStatus newStatus) {
+    return new Token(id, prefix, name, description, owner, role, access, newStatus, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
+   * A copy with other last-use fields.
+   *
+   * @param at the last use, or {@code null}
+   * @param ip the client IP of the last use, or {@code null}
+   * @return the copy
+   */
+  public Token withLastUsed(Instant at, String ip) {
+    return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
+        allowedIps, at, ip, version);
+  }
+
+  /**
+   * A copy after a management change: the given fields replaced, version incremented, {@code updatedAt} set.
+   *
+   * @param newName the name
+   * @param newDescription the description
+   * @param newRole the role name
+   * @param newAccess the grants
+   * @param newStatus the stored status
+   * @param newExpiresAt the expiry
+   * @param newAllowedIps the allowed ranges
+   * @param now the change instant
+   * @return the copy
+   */
+  public Token changed(String newName, String newDescription, String newRole, AccessGrants newAccess,
+      TokenStatus newStatus, Instant newExpiresAt, List<IpRange> newAllowedIps, Instant now) {
+    return new Token(id, prefix, newName, newDescription, owner, newRole, newAccess, newStatus, createdAt, now,
+        newExpiresAt, newAllowedIps, lastUsedAt, lastUsedIp, version + 1);
+  }
+
+  /**
+   * A display hint that identifies the token without revealing its secret, e.g. {@code tk_Ab3dEf...}.
+   *
+   * @return the prefix and id
+   */
+  public String displayHint() {
+    return prefix + "_" + id + "...";
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tokenkit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects field errors for one request and throws them together. */
+final class Validation {
+  static final int MAX_NAME = 100;
+  static final int MAX_OWNER = 200;
+  static final int MAX_DESCRIPTION = 1000;
+  static final int MAX_IP_RANGES = 100;
+
+  private final Map<String, String> errors = new LinkedHashMap<>();
+
+  String name(String field, String value, int max) {
+    if (value == null || value.isBlank()) {
+      errors.put(field, field + " is required");
+      return value;
+    }
+    String v = value.strip();
+    if (v.length() > max) {
+      errors.put(field, field + " must be at most " + max + " characters");
+    } else if (v.chars().anyMatch(Character::isISOControl)) {
+      errors.put(field, field + " must not contain control characters");
+    }
+    return v;
+  }
+
+  String description(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    if (v.length() > MAX_DESCRIPTION) {
+      errors.put("description", "description must be at most " + MAX_DESCRIPTION + " characters");
+    } else if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+      errors.put("description", "description must not contain control characters other than newlines and tabs");
+    }
+    return v.isEmpty() ? null : v;
+  }
+
+  String role(String role, Map<String, Role> roles) {
+    if (role != null && !roles.containsKey(role)) {
+      errors.put("role", "unknown role '" + role + "'; registered roles: " + String.join(", ", roles.keySet()));
+    }
+    return role;
+  }
+
+  AccessGrants access(Map<String, AccessLevel> access) {
+    try {
+      return AccessGrants.of(access);
+    } catch (InvalidInputException e) {
+      errors.putAll(e.fieldErrors());
+      return AccessGrants.none();
+    }
+  }
+
+  List<IpRange> ipRanges(List<String> cidrs) {
+    List<IpRange> out = new ArrayList<>();
+    if (cidrs.size() > MAX_IP_RANGES) {
+      errors.put("allowedIps", "at most " + MAX_IP_RANGES + " IP ranges per token");
+      return out;
+    }
+    for (String c : cidrs) {
+      try {
+        IpRange r = IpRange.parse(c == null ? "" : c);
+        if (!out.contains(r)) {
+          out.add(r);
+        }
+      } catch (InvalidInputException e) {
+        errors.merge("allowedIps", e.fieldErrors().get("allowedIps"), (a, b) -> a + "; " + b);
+      }
+    }
+    return out;
+  }
+
+  void check(Runnable r) {
+    try {
+      r.run();
+    } catch (InvalidInputException e) {
+      errors.putAll(e.fieldErrors());
+    }
+  }
+
+  void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tokenkit.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tokenkit.Actor;
+import dev.tokenkit.AuditEvent;
+import dev.tokenkit.AuditEventType;
+import dev.tokenkit.FailureReason;
+import dev.tokenkit.spi.AuditListener;
+import dev.tokenkit.spi.TokenStore;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes audit events to the store and hands them to listeners. Authentication failures are recorded at most
+ * once per token, reason and minute, so a misbehaving client cannot flood the store.
+ */
+public final class AuditTrail {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
+  private final TokenStore store;
+  private final List<AuditListener> listeners;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final Cache<String, Boolean> recentFailures =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+
+  /**
+   * Creates the trail.
+   *
+   * @param store where events are stored
+   * @param listeners who else hears of them
+   * @param clock the time source
+   * @param random the source of event ids
+   */
+  public AuditTrail(TokenStore store, List<AuditListener> listeners, Clock clock, SecureRandom random) {
+    this.store = store;
+    this.listeners = List.copyOf(listeners);
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /**
+   * Records a management event.
+   *
+   * @param type what
+   * @param tokenId which token
+   * @param actor who
+   * @param detail a non-secret detail or {@code null}
+   */
+  public void record(AuditEventType type, String tokenId, Actor actor, String detail) {
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    StringBuilder id = new StringBuilder(24);
+    Base62.appendFixed(at.toEpochMilli(), 8, id);
+    Base62.appendRandom(random, 12, id);
+    AuditEvent event = new AuditEvent(id.toString(), type, tokenId, actor.name(), actor.ip(), at, detail);
+    try {
+      store.appendAudit(event);
+    } catch (RuntimeException e) {
+      LOG.error("Could not store audit event {} for token {} ({})", type, tokenId, e.toString());
+    }
+    for (AuditListener listener : listeners) {
+      try {
+        listener.onEvent(event);
+      } catch (RuntimeException e) {
+        LOG.warn("Audit listener {} failed on {} ({})", listener.getClass().getName(), type, e.toString());
+      }
+    }
+  }
+
+  /**
+   * Records an authentication failure for a known token id, rate-limited per id and reason.
+   *
+   * @param tokenId the id
+   * @param reason why it failed
+   * @param clientIp from where, or {@code null}
+   */
+  public void authenticationFailed(String tokenId, FailureReason reason, String clientIp) {
+    if (recentFailures.asMap().putIfAbsent(tokenId + ':' + reason, Boolean.TRUE) == null) {
+      record(AuditEventType.AUTHENTICATION_FAILED, tokenId, new Actor("client", clientIp), reason.name());
+    }
+  }
+}

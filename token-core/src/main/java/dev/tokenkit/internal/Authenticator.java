@@ -1,0 +1,199 @@
+package dev.tokenkit.internal;
+
+import dev.tokenkit.AccessGrants;
+import dev.tokenkit.AuthContext;
+import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.FailureReason;
+import dev.tokenkit.IpRange;
+import dev.tokenkit.Role;
+import dev.tokenkit.Token;
+import dev.tokenkit.TokenKitException;
+import dev.tokenkit.TokenStatus;
+import dev.tokenkit.VerifiedToken;
+import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenStore;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verification path: parse (no store access on malformed input), cached lookup with a constant-time digest
+ * compare, cold store lookup with the stored hasher, then status, expiry, IP and access checks.
+ */
+public final class Authenticator {
+  private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
+
+  private final TokenCodec codec;
+  private final TokenStore store;
+  private final VerificationCache cache;
+  private final Hashers hashers;
+  private final Function<String, Role> roles;
+  private final Clock clock;
+  private final FailureThrottle throttle;
+  private final LastUseRecorder lastUse;
+  private final AuditTrail audit;
+
+  /**
+   * Wires the path.
+   *
+   * @param codec parses tokens
+   * @param store the store
+   * @param cache the verification cache
+   * @param hashers the hashers
+   * @param roles role lookup by name ({@code null} result for unknown)
+   * @param clock the clock
+   * @param throttle the failure throttle
+   * @param lastUse the last-use recorder
+   * @param audit the audit trail
+   */
+  public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
+      Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit) {
+    this.codec = codec;
+    this.store = store;
+    this.cache = cache;
+    this.hashers = hashers;
+    this.roles = roles;
+    this.clock = clock;
+    this.throttle = throttle;
+    this.lastUse = lastUse;
+    this.audit = audit;
+  }
+
+  /**
+   * Authenticates a presented token.
+   *
+   * @param presented the token text, possibly {@code null}
+   * @param ctx what the request wants
+   * @return the outcome
+   */
+  public AuthOutcome authenticate(String presented, AuthContext ctx) {
+    ParsedToken parsed = codec.parse(presented);
+    if (parsed == null) {
+      return AuthOutcome.Rejected.of(FailureReason.MALFORMED);
+    }
+    String id = parsed.id();
+    byte[] digest = Digests.sha256(parsed.bytes());
+    CachedToken entry = cache.get(id);
+    if (entry == null) {
+      if (cache.isKnownUnknown(id)) {
+        return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
+      }
+      try {
+        entry = cache.load(id, store::findById, this::toEntry);
+      } catch (RuntimeException e) {
+        LOG.warn("Token store unavailable while verifying token id {} ({})", id, e.toString());
+        return AuthOutcome.Rejected.of(FailureReason.STORE_UNAVAILABLE);
+      }
+      if (entry == null) {
+        return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
+      }
+    }
+    Instant now = clock.instant();
+    String clientIp = ctx.clientIp();
+    VerifiedToken token;
+    if (MessageDigest.isEqual(digest, entry.currentDigest)) {
+      token = entry.verified;
+    } else if (entry.previousDigest != null && MessageDigest.isEqual(digest, entry.previousDigest)) {
+      if (!now.isBefore(entry.previousValidUntil)) {
+        return fail(id, FailureReason.INVALID_SECRET, clientIp);
+      }
+      token = entry.verifiedDeprecated;
+    } else {
+      token = slowCheck(entry, parsed, digest, now);
+      if (token == null) {
+        return fail(id, FailureReason.INVALID_SECRET, clientIp);
+      }
+    }
+    if (entry.state == TokenStatus.REVOKED) {
+      return fail(id, FailureReason.REVOKED, clientIp);
+    }
+    if (entry.state == TokenStatus.DISABLED) {
+      return fail(id, FailureReason.DISABLED, clientIp);
+    }
+    if (entry.expiresAt != null && !now.isBefore(entry.expiresAt)) {
+      return fail(id, FailureReason.EXPIRED, clientIp);
+    }
+    if (!entry.allowedIps.isEmpty() && !ipAllowed(entry, clientIp)) {
+      return fail(id, FailureReason.IP_NOT_ALLOWED, clientIp);
+    }
+    if (ctx.api() != null && ctx.needed() != null && !token.allows(ctx.api(), ctx.needed())) {
+      return fail(id, FailureReason.INSUFFICIENT_ACCESS, clientIp);
+    }
+    lastUse.record(id, now, clientIp);
+    return new AuthOutcome.Verified(token);
+  }
+
+  private static boolean ipAllowed(CachedToken entry, String clientIp) {
+    byte[] address = IpRange.parseAddress(clientIp);
+    if (address == null) {
+      return false;
+    }
+    for (IpRange range : entry.allowedIps) {
+      if (range.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Checks a secret not yet seen for this snapshot against the stored hashes; throttled per id. */
+  private VerifiedToken slowCheck(CachedToken entry, ParsedToken parsed, byte[] digest, Instant now) {
+    String id = parsed.id();
+    if (throttle.isBlocked(id)) {
+      return null;
+    }
+    StoredToken stored = entry.stored;
+    if (hashers.verify(parsed.bytes(), stored.secretHash())) {
+      entry.currentDigest = digest;
+      upgradeOnUse(stored, parsed.bytes());
+      return entry.verified;
+    }
+    if (entry.previousValidUntil != null && now.isBefore(entry.previousValidUntil)
+        && hashers.verify(parsed.bytes(), stored.previousSecretHash())) {
+      entry.previousDigest = digest;
+      return entry.verifiedDeprecated;
+    }
+    throttle.recordFailure(id);
+    return null;
+  }
+
+  private void upgradeOnUse(StoredToken stored, byte[] tokenBytes) {
+    if (hashers.current().isCurrent(stored.secretHash())) {
+      return;
+    }
+    Token t = stored.token();
+    Token next = t.changed(t.name(), t.description(), t.role(), t.access(), t.status(), t.expiresAt(),
+        t.allowedIps(), t.updatedAt());
+    try {
+      store.update(new StoredToken(next, hashers.current().hash(tokenBytes), stored.previousSecretHash(),
+          stored.previousSecretValidUntil()), t.version());
+      cache.invalidate(t.id());
+      LOG.debug("Re-hashed token {} with {}", t.id(), hashers.current().algorithm());
+    } catch (TokenKitException e) {
+      LOG.debug("Upgrade-on-use of token {} skipped ({})", t.id(), e.getClass().getSimpleName());
+    }
+  }
+
+  private AuthOutcome fail(String id, FailureReason reason, String clientIp) {
+    audit.authenticationFailed(id, reason, clientIp);
+    return AuthOutcome.Rejected.of(reason);
+  }
+
+  /**
+   * Builds a cache entry for a stored token: effective access = role grants overridden by the token's own.
+   *
+   * @param stored the stored token
+   * @return the entry
+   */
+  public CachedToken toEntry(StoredToken stored) {
+    Token t = stored.token();
+    Role role = t.role() == null ? null : roles.apply(t.role());
+    AccessGrants effective = role == null ? t.access() : role.grants().overriddenBy(t.access());
+    VerifiedToken verified = new VerifiedToken(t.id(), t.name(), t.owner(), t.role(), effective,
+        role != null && role.managesTokens(), t.expiresAt(), null);
+    return new CachedToken(stored, verified);
+  }
+}

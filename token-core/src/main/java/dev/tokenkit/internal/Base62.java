@@ -1,0 +1,76 @@
+package dev.tokenkit.internal;
+
+import java.util.Random;
+
+/** Base62 (0-9, A-Z, a-z) helpers. */
+public final class Base62 {
+  static final char[] ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+  private Base62() {}
+
+  /**
+   * Whether a character is in the alphabet.
+   *
+   * @param c the character
+   * @return {@code true} for 0-9, A-Z, a-z
+   */
+  public static boolean isDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
+  static int value(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A' + 10;
+    }
+    return c - 'a' + 36;
+  }
+
+  /**
+   * Appends {@code count} uniformly random base62 characters.
+   *
+   * @param random the source (a {@link java.security.SecureRandom} for secrets)
+   * @param count how many
+   * @param out where to append
+   */
+  public static void appendRandom(Random random, int count, StringBuilder out) {
+    for (int i = 0; i < count; i++) {
+      out.append(ALPHABET[random.nextInt(62)]);
+    }
+  }
+
+  /**
+   * Encodes an unsigned value as exactly {@code width} characters, big-endian, zero-padded.
+   *
+   * @param value the value (non-negative)
+   * @param width the width
+   * @param out where to append
+   */
+  public static void appendFixed(long value, int width, StringBuilder out) {
+    char[] buf = new char[width];
+    long v = value;
+    for (int i = width - 1; i >= 0; i--) {
+      buf[i] = ALPHABET[(int) (v % 62)];
+      v /= 62;
+    }
+    out.append(buf);
+  }
+
+  /**
+   * Decodes {@code width} base62 characters starting at {@code from}.
+   *
+   * @param s the text (characters already checked with {@link #isDigit(char)})
+   * @param from the start index
+   * @param width how many characters
+   * @return the value
+   */
+  public static long decodeFixed(CharSequence s, int from, int width) {
+    long v = 0;
+    for (int i = from; i < from + width; i++) {
+      v = v * 62 + value(s.charAt(i));
+    }
+    return v;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tokenkit.internal;
+
+import dev.tokenkit.spi.SecretHasher;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The current hasher (writes new hashes) and every hasher that may verify stored ones. */
+public final class Hashers {
+  private final SecretHasher current;
+  private final List<SecretHasher> all;
+
+  /**
+   * Creates the set.
+   *
+   * @param current writes and verifies
+   * @param others only verify (legacy algorithms, old pepper keys)
+   */
+  public Hashers(SecretHasher current, List<SecretHasher> others) {
+    this.current = current;
+    List<SecretHasher> list = new ArrayList<>();
+    list.add(current);
+    list.addAll(others);
+    this.all = List.copyOf(list);
+  }
+
+  /**
+   * The hasher for new hashes.
+   *
+   * @return the current hasher
+   */
+  public SecretHasher current() {
+    return current;
+  }
+
+  /**
+   * Checks a token against a stored hash with whichever hasher understands it.
+   *
+   * @param token the token bytes
+   * @param storedHash the stored hash, or {@code null}
+   * @return {@code true} on a match
+   */
+  public boolean verify(byte[] token, String storedHash) {
+    if (storedHash == null) {
+      return false;
+    }
+    for (SecretHasher h : all) {
+      if (h.canVerify(storedHash)) {
+        return h.verify(token, storedHash);
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.tokenkit.internal;
+
+import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.TokenStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Write-behind last-use tracking: uses are coalesced per token in memory and flushed in one batch per interval
+ * (and on close), so a token costs at most one store write per flush interval however often it is used.
+ */
+public final class LastUseRecorder implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LastUseRecorder.class);
+
+  private final TokenStore store;
+  private final ConcurrentHashMap<String, LastUse> pending = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService scheduler;
+
+  /**
+   * Creates the recorder and starts its flush thread.
+   *
+   * @param store where to flush
+   * @param interval the flush interval
+   */
+  public LastUseRecorder(TokenStore store, Duration interval) {
+    this.store = store;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "tokenkit-last-use-flush");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = interval.toMillis();
+    scheduler.scheduleWithFixedDelay(this::flushQuietly, ms, ms, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Notes a successful use.
+   *
+   * @param tokenId the id
+   * @param at when
+   * @param ip the client IP, or {@code null}
+   */
+  public void record(String tokenId, Instant at, String ip) {
+    LastUse previous = pending.get(tokenId);
+    if (previous != null && previous.at().equals(at) && java.util.Objects.equals(previous.ip(), ip)) {
+      return;
+    }
+    pending.put(tokenId, new LastUse(tokenId, at, ip));
+  }
+
+  /**
+   * The not yet flushed use of a token.
+   *
+   * @param tokenId the id
+   * @return the use, or {@code null}
+   */
+  public LastUse pending(String tokenId) {
+    return pending.get(tokenId);
+  }
+
+  /**
+   * Writes all pending uses in one batch now.
+   *
+   * @return how many tokens were written
+   */
+  public synchronized int flush() {
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    List<LastUse> batch = new ArrayList<>();
+    for (String id : pending.keySet()) {
+      LastUse use = pending.remove(id);
+      if (use != null) {
+        batch.add(use);
+      }
+    }
+    try {
+      store.recordLastUse(batch);
+    } catch (RuntimeException e) {
+      for (LastUse use : batch) {
+        pending.merge(use.tokenId(), use, (now, old) -> now.at().isAfter(old.at()) ? now : old);
+      }
+      throw e;
+    }
+    return batch.size();
+  }
+
+  private void flushQuietly() {
+    try {
+      flush();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not flush last-use times ({}); will retry at the next interval", e.toString());
+    }
+  }
+
+  /** Stops the flush thread and flushes what is pending. */
+  @Override
+  public void close() {
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    flushQuietly();
+  }
+}

@@ -1,0 +1,143 @@
+package dev.tokenkit.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tokenkit.spi.StoredToken;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The verified-token cache (Caffeine, keyed by token id) with a negative cache for unknown ids.
+ *
+ * <p>Refill race: a fill remembers the invalidation sequence before it reads the store, and its result is put
+ * only if the id was not invalidated since; otherwise the store is read again. So a fill that read a row before
+ * a revoke can never put the pre-revoke snapshot back after the revoke's invalidation.
+ */
+public final class VerificationCache {
+  private static final int FILL_ATTEMPTS = 3;
+
+  private final Cache<String, CachedToken> entries;
+  private final Cache<String, Boolean> unknown;
+  private final Cache<String, Long> invalidations;
+  private final AtomicLong sequence = new AtomicLong();
+  private volatile long allInvalidatedAt;
+
+  /**
+   * Creates the cache.
+   *
+   * @param ttl how long an entry lives (the backstop for missed change notifications)
+   * @param maximumSize the most entries kept
+   * @param negativeTtl how long an unknown id is remembered
+   */
+  public VerificationCache(Duration ttl, long maximumSize, Duration negativeTtl) {
+    this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+    this.unknown = Caffeine.newBuilder().expireAfterWrite(negativeTtl).maximumSize(100_000).build();
+    // Longer than any store read can take, so an in-flight fill always sees a newer invalidation.
+    this.invalidations = Caffeine.newBuilder().expireAfterWrite(ttl.plus(Duration.ofMinutes(10))).build();
+  }
+
+  /**
+   * The cached entry for an id.
+   *
+   * @param id the id
+   * @return the entry, or {@code null}
+   */
+  public CachedToken get(String id) {
+    return entries.getIfPresent(id);
+  }
+
+  /**
+   * Whether the id was recently found not to exist.
+   *
+   * @param id the id
+   * @return {@code true} if negatively cached
+   */
+  public boolean isKnownUnknown(String id) {
+    return unknown.getIfPresent(id) != null;
+  }
+
+  /**
+   * Reads a token from the store and caches it, safely against concurrent invalidation.
+   *
+   * @param id the id
+   * @param reader reads the store (may throw when it is unavailable)
+   * @param factory builds the entry
+   * @return the entry, or {@code null} when no such token
+   */
+  public CachedToken load(String id, Function<String, Optional<StoredToken>> reader,
+      Function<StoredToken, CachedToken> factory) {
+    CachedToken fresh = null;
+    for (int attempt = 0; attempt < FILL_ATTEMPTS; attempt++) {
+      long start = sequence.get();
+      Optional<StoredToken> read = reader.apply(id);
+      if (read.isEmpty()) {
+        if (!invalidatedSince(id, start)) {
+          unknown.put(id, Boolean.TRUE);
+        }
+        return null;
+      }
+      fresh = factory.apply(read.get());
+      CachedToken candidate = fresh;
+      boolean[] put = {false};
+      entries.asMap().compute(id, (k, old) -> {
+        if (invalidatedSince(k, start)) {
+          return old;
+        }
+        put[0] = true;
+        return candidate;
+      });
+      if (put[0]) {
+        return fresh;
+      }
+    }
+    return fresh; // read after the latest invalidation we saw; used once, not cached
+  }
+
+  /**
+   * Replaces an entry only if it is still the given one (used when a verified digest is added).
+   *
+   * @param id the id
+   * @param expected the entry read earlier
+   * @param replacement the new entry
+   */
+  public void replace(String id, CachedToken expected, CachedToken replacement) {
+    entries.asMap().replace(id, expected, replacement);
+  }
+
+  private boolean invalidatedSince(String id, long start) {
+    if (allInvalidatedAt > start) {
+      return true;
+    }
+    Long at = invalidations.getIfPresent(id);
+    return at != null && at > start;
+  }
+
+  /**
+   * Drops one id (changed locally or reported by the change feed).
+   *
+   * @param id the id
+   */
+  public void invalidate(String id) {
+    invalidations.put(id, sequence.incrementAndGet());
+    entries.invalidate(id);
+    unknown.invalidate(id);
+  }
+
+  /** Drops everything (e.g. the change feed may have missed events). */
+  public void invalidateAll() {
+    allInvalidatedAt = sequence.incrementAndGet();
+    entries.invalidateAll();
+    unknown.invalidateAll();
+  }
+
+  /**
+   * The number of cached tokens (approximate).
+   *
+   * @return the size
+   */
+  public long size() {
+    return entries.estimatedSize();
+  }
+}

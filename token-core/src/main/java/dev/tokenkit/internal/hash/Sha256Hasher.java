@@ -1,0 +1,37 @@
+package dev.tokenkit.internal.hash;
+
+import dev.tokenkit.internal.Digests;
+import dev.tokenkit.spi.SecretHasher;
+import java.security.MessageDigest;
+import java.util.Base64;
+
+/** {@code $sha256$<base64 digest>}: right for high-entropy tokens (NIST SP 800-63B §5.1.2.2). */
+public final class Sha256Hasher implements SecretHasher {
+  private static final String PREFIX = "$sha256$";
+
+  @Override
+  public String algorithm() {
+    return "sha256";
+  }
+
+  @Override
+  public String hash(byte[] token) {
+    return PREFIX + Base64.getEncoder().encodeToString(Digests.sha256(token));
+  }
+
+  @Override
+  public boolean verify(byte[] token, String storedHash) {
+    byte[] expected;
+    try {
+      expected = Base64.getDecoder().decode(storedHash.substring(PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected, Digests.sha256(token));
+  }
+
+  @Override
+  public String toString() {
+    return "SecretHasher[sha256]";
+  }
+}

@@ -1,0 +1,188 @@
+package dev.tokenkit.memory;
+
+import dev.tokenkit.AuditEvent;
+import dev.tokenkit.AuditQuery;
+import dev.tokenkit.ConcurrentUpdateException;
+import dev.tokenkit.DuplicateTokenException;
+import dev.tokenkit.Page;
+import dev.tokenkit.TokenNotFoundException;
+import dev.tokenkit.TokenQuery;
+import dev.tokenkit.TokenStatus;
+import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.PageCursor;
+import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
+import dev.tokenkit.spi.TokenStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A thread-safe {@link TokenStore} in memory: the store for host applications' test suites. Several
+ * {@link dev.tokenkit.TokenService} instances may share one, like nodes sharing a database; each hears of the
+ * others' changes synchronously through {@link #subscribe(TokenChangeListener)}. Nothing survives a restart.
+ *
+ * <pre>{@code
+ * TokenService tokens = TokenService.builder().store(new InMemoryTokenStore()).build();
+ * }</pre>
+ */
+public final class InMemoryTokenStore implements TokenStore {
+  private static final Comparator<StoredToken> NEWEST_FIRST = Comparator
+      .comparing((StoredToken s) -> s.token().createdAt()).thenComparing(StoredToken::id).reversed();
+  private static final Comparator<AuditEvent> NEWEST_EVENT_FIRST = Comparator
+      .comparing(AuditEvent::at).thenComparing(AuditEvent::id).reversed();
+
+  private final ConcurrentHashMap<String, StoredToken> tokens = new ConcurrentHashMap<>();
+  private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+  private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private final Object writeLock = new Object();
+
+  /** An empty store. */
+  public InMemoryTokenStore() {}
+
+  @Override
+  public void insert(StoredToken token) {
+    synchronized (writeLock) {
+      if (tokens.containsKey(token.id())) {
+        throw new IllegalStateException("a token with id " + token.id() + " already exists");
+      }
+      checkNameFree(token, null);
+      tokens.put(token.id(), token);
+    }
+  }
+
+  @Override
+  public Optional<StoredToken> findById(String id) {
+    return Optional.ofNullable(tokens.get(id));
+  }
+
+  @Override
+  public void update(StoredToken token, long expectedVersion) {
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
+    }
+    synchronized (writeLock) {
+      StoredToken current = tokens.get(token.id());
+      if (current == null) {
+        throw new TokenNotFoundException(token.id());
+      }
+      if (current.version() != expectedVersion) {
+        throw new ConcurrentUpdateException(token.id(), expectedVersion);
+      }
+      checkNameFree(token, token.id());
+      // last use is owned by recordLastUse: keep the stored values
+      tokens.put(token.id(), token.withToken(token.token().withLastUsed(current.token().lastUsedAt(),
+          current.token().lastUsedIp())));
+    }
+    notifyChanged(token.id());
+  }
+
+  private void checkNameFree(StoredToken token, String exceptId) {
+    for (StoredToken other : tokens.values()) {
+      if (!other.id().equals(exceptId) && other.token().owner().equals(token.token().owner())
+          && other.token().name().equals(token.token().name())) {
+        throw new DuplicateTokenException(token.token().owner(), token.token().name());
+      }
+    }
+  }
+
+  @Override
+  public boolean delete(String id) {
+    boolean removed;
+    synchronized (writeLock) {
+      removed = tokens.remove(id) != null;
+    }
+    if (removed) {
+      notifyChanged(id);
+    }
+    return removed;
+  }
+
+  @Override
+  public Page<StoredToken> list(TokenQuery query, Instant now) {
+    Predicate<StoredToken> filter = s -> {
+      var t = s.token();
+      return (query.owner() == null || query.owner().equals(t.owner()))
+          && (query.status() == null || TokenStatus.effective(t.status(), t.expiresAt(), now) == query.status())
+          && (query.expiringBefore() == null || (t.expiresAt() != null && t.expiresAt().isBefore(query.expiringBefore())));
+    };
+    return page(tokens.values(), filter, NEWEST_FIRST, query.cursor(), query.limit(),
+        s -> new PageCursor(s.token().createdAt(), s.id()));
+  }
+
+  @Override
+  public void recordLastUse(Collection<LastUse> uses) {
+    synchronized (writeLock) {
+      for (LastUse use : uses) {
+        tokens.computeIfPresent(use.tokenId(), (id, s) -> {
+          Instant prev = s.token().lastUsedAt();
+          return prev != null && !use.at().isAfter(prev) ? s : s.withToken(s.token().withLastUsed(use.at(), use.ip()));
+        });
+      }
+    }
+  }
+
+  @Override
+  public void appendAudit(AuditEvent event) {
+    audit.add(event);
+  }
+
+  @Override
+  public Page<AuditEvent> listAudit(AuditQuery query) {
+    return page(audit, e -> query.tokenId() == null || query.tokenId().equals(e.tokenId()), NEWEST_EVENT_FIRST,
+        query.cursor(), query.limit(), e -> new PageCursor(e.at(), e.id()));
+  }
+
+  private static <T> Page<T> page(Collection<T> all, Predicate<T> filter, Comparator<T> order, String cursor,
+      int limit, Function<T, PageCursor> position) {
+    PageCursor after = PageCursor.decode(cursor);
+    List<T> matching = new ArrayList<>();
+    for (T item : all) {
+      if (filter.test(item)) {
+        PageCursor p = position.apply(item);
+        if (after == null || after.isBefore(p.at(), p.id())) {
+          matching.add(item);
+        }
+      }
+    }
+    matching.sort(order);
+    if (matching.size() <= limit) {
+      return new Page<>(matching, null);
+    }
+    List<T> items = matching.subList(0, limit);
+    return new Page<>(items, position.apply(items.get(limit - 1)).encode());
+  }
+
+  @Override
+  public AutoCloseable subscribe(TokenChangeListener listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  private void notifyChanged(String id) {
+    for (TokenChangeListener l : listeners) {
+      l.tokenChanged(id);
+    }
+  }
+
+  /**
+   * How many tokens are stored (for tests).
+   *
+   * @return the count
+   */
+  public int size() {
+    return tokens.size();
+  }
+
+  @Override
+  public String toString() {
+    return "InMemoryTokenStore[" + tokens.size() + " tokens]";
+  }
+}

@@ -1,0 +1,2 @@
+/** TokenKit jdbi module. */
+package dev.tokenkit.jdbi;

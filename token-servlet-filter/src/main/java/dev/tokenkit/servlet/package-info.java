@@ -1,0 +1,2 @@
+/** TokenKit servlet module. */
+package dev.tokenkit.servlet;
