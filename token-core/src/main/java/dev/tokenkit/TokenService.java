@@ -140,7 +140,7 @@ public final class TokenService implements AutoCloseable {
     AccessGrants access = v.access(request.access());
     List<IpRange> ips = v.ipRanges(request.allowedIps());
     Instant[] expiresAt = new Instant[1];
-    v.check(() -> expiresAt[0] = truncate(expiryPolicy.resolve(request.expiration(), now)));
+    v.checkExpiry(() -> expiresAt[0] = truncate(expiryPolicy.resolve(request.expiration(), now)));
     v.throwIfInvalid();
 
     String id = TokenCodec.newId(random);

@@ -13,6 +13,7 @@ final class Validation {
   static final int MAX_IP_RANGES = 100;
 
   private final Map<String, String> errors = new LinkedHashMap<>();
+  private ExpiryPolicyException policyError;
 
   String name(String field, String value, int max) {
     if (value == null || value.isBlank()) {
@@ -76,17 +77,26 @@ final class Validation {
     return out;
   }
 
-  void check(Runnable r) {
+  /** Runs an expiry check; a policy refusal is reported as such unless other fields are bad too. */
+  void checkExpiry(Runnable r) {
     try {
       r.run();
     } catch (InvalidInputException e) {
       errors.putAll(e.fieldErrors());
+    } catch (ExpiryPolicyException e) {
+      policyError = e;
     }
   }
 
   void throwIfInvalid() {
     if (!errors.isEmpty()) {
+      if (policyError != null) {
+        errors.put("expiration", policyError.getMessage());
+      }
       throw new InvalidInputException(errors);
+    }
+    if (policyError != null) {
+      throw policyError;
     }
   }
 }
