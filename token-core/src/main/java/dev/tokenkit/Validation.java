@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.SafeEcho;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ final class Validation {
 
   String role(String role, Map<String, Role> roles) {
     if (role != null && !roles.containsKey(role)) {
-      errors.put("role", "unknown role '" + role + "'; registered roles: " + String.join(", ", roles.keySet()));
+      errors.put("role", "unknown role " + SafeEcho.quote(role) + "; registered roles: " + String.join(", ", roles.keySet()));
     }
     return role;
   }
