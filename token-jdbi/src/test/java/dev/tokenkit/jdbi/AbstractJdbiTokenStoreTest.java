@@ -270,7 +270,8 @@ abstract class AbstractJdbiTokenStoreTest {
   void anotherNodeHearsOfEveryChangeThroughTheFeed() throws Exception {
     JdbiTokenStore other = track(secondNode());
     List<String> heard = new CopyOnWriteArrayList<>();
-    try (AutoCloseable sub = other.subscribe(heard::add)) {
+    AutoCloseable sub = other.subscribe(heard::add);
+    try {
       StoredToken s = token("id1", "alice", "ci");
       store.insert(s);
       Token t = s.token();
@@ -284,6 +285,8 @@ abstract class AbstractJdbiTokenStoreTest {
       }
       Thread.sleep(300);
       assertThat(heard).as("insert, update, delete; no last-use").containsOnly("id1").hasSizeBetween(3, 6);
+    } finally {
+      sub.close();
     }
   }
 
@@ -293,13 +296,18 @@ abstract class AbstractJdbiTokenStoreTest {
     TokenChangeListener broken = id -> {
       throw new IllegalStateException("boom");
     };
-    try (AutoCloseable a = store.subscribe(broken); AutoCloseable b = store.subscribe(heard::add)) {
+    AutoCloseable a = store.subscribe(broken);
+    AutoCloseable b = store.subscribe(heard::add);
+    try {
       store.insert(token("id1", "alice", "ci"));
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
       while (heard.isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
       assertThat(heard).contains("id1");
+    } finally {
+      a.close();
+      b.close();
     }
   }
 
