@@ -162,7 +162,11 @@ final class ChangeFeed implements AutoCloseable {
   /** After the NOTIFY connection was re-established: drop everything, then catch up from the change log. */
   void resynchronize() {
     allChanged();
-    poller.execute(this::poll);
+    try {
+      poller.execute(this::poll);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closing
+    }
   }
 
   boolean isListening() {

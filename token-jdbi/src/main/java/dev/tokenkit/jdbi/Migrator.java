@@ -34,13 +34,15 @@ final class Migrator {
   List<Integer> migrate() {
     TableNames t = db.tables;
     return db.call("migrate the schema", h -> {
-      h.execute("CREATE TABLE IF NOT EXISTS " + t.history + " (version INTEGER NOT NULL, script VARCHAR(200) NOT NULL, "
-          + "applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT " + t.history + "_pk PRIMARY KEY (version))");
       return h.inTransaction(tx -> {
         if (db.dialect() == Dialect.POSTGRESQL) {
+          // serialises concurrent runs (even CREATE TABLE IF NOT EXISTS races on PostgreSQL); DDL is transactional
           tx.createQuery("SELECT pg_advisory_xact_lock(:key)").bind("key", (long) ("tokenkit:" + t.prefix).hashCode())
               .mapTo(String.class).list();
         }
+        tx.execute("CREATE TABLE IF NOT EXISTS " + t.history + " (version INTEGER NOT NULL, "
+            + "script VARCHAR(200) NOT NULL, applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, "
+            + "CONSTRAINT " + t.history + "_pk PRIMARY KEY (version))");
         Set<Integer> applied = new TreeSet<>(tx.createQuery("SELECT version FROM " + t.history).mapTo(Integer.class).list());
         List<Integer> now = new ArrayList<>();
         for (String script : SCRIPTS) {

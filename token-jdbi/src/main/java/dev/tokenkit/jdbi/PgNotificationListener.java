@@ -94,8 +94,8 @@ class PgNotificationListener implements Runnable {
           break;
         }
         if (!warned) {
-          LOG.warn("Token change feed lost its LISTEN connection ({}); polling covers changes meanwhile, "
-              + "reconnecting", e.getMessage());
+          LOG.warn("Token change feed lost its LISTEN connection ({}); reconnecting. Meanwhile changes arrive by "
+              + "polling the change log, and all cached tokens are dropped once LISTEN is back", e.getMessage());
           warned = true;
         }
         try {
