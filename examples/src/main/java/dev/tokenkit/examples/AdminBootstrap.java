@@ -9,8 +9,6 @@ import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.TokenStatus;
 import java.io.PrintStream;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -44,7 +42,9 @@ public final class AdminBootstrap {
       return null;
     }
     int revoked = reset ? tokens.revokeAll(ACTOR, OWNER) : 0;
-    String name = "admin " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // names are unique per owner and revoked tokens keep theirs: number the bootstrap tokens
+    int previous = tokens.list(TokenQuery.all().withOwner(OWNER).withLimit(TokenQuery.MAX_LIMIT)).items().size();
+    String name = "admin-" + (previous + 1);
     IssuedToken issued = tokens.issue(ACTOR, IssueRequest.builder(name, OWNER).role("ADMIN")
         .description("Bootstrap administrator token of the example server").expiration(Expiration.never()).build());
     if (reset) {
