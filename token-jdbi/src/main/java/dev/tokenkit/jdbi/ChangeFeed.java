@@ -62,7 +62,7 @@ final class ChangeFeed implements AutoCloseable {
       });
       poll(); // baseline now, so changes made after subscribe() returns are never missed
       long ms = pollInterval.toMillis();
-      poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+      poller.scheduleAtFixedRate(this::poll, ms, ms, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -324,6 +324,22 @@ abstract class AbstractJdbiTokenStoreTest {
     assertThat(read.role()).isNull();
   }
 
+  @Test
+  void failedStatementsNeverCarryBoundHashesInTheirExceptionChain() {
+    store.insert(token("id1", "alice", "ci"));
+    String hash = "sha256$NEVER-SHOW-THIS-HASH";
+    StoredToken dupName = new StoredToken(token("id2", "alice", "ci").token(), hash, hash + "-previous", T0);
+    StoredToken dupId = new StoredToken(token("id1", "bob", "other").token(), hash, null, null);
+
+    for (StoredToken s : List.of(dupName, dupId)) {
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> store.insert(s));
+      assertThat(thrown).isNotNull();
+      java.io.StringWriter trace = new java.io.StringWriter();
+      thrown.printStackTrace(new java.io.PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain("NEVER-SHOW-THIS-HASH");
+    }
+  }
+
   private List<String> ids(TokenQuery q, Instant now) {
     return store.list(q, now).items().stream().map(StoredToken::id).toList();
   }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Two service instances ("nodes") over one database, each with a 10-minute cache TTL: a revoke, disable, rotate,
- * update or delete on node A makes node B reject the old credential within the stated bound of 1 second.
+ * regenerate, update or delete on node A makes node B reject the old credential within the stated bound of 1 second.
  */
 @ExtendWith(EmbeddedPostgres.class)
 class MultiNodeInvalidationTest {
@@ -55,6 +55,7 @@ class MultiNodeInvalidationTest {
     ops.put("revoke", (a, id) -> a.revoke(ADMIN, id));
     ops.put("disable", (a, id) -> a.disable(ADMIN, id));
     ops.put("rotate", (a, id) -> a.rotate(ADMIN, id, null));
+    ops.put("regenerate", (a, id) -> a.regenerate(ADMIN, id, null));
     ops.put("update", (a, id) -> a.update(ADMIN, id, TokenUpdate.builder().access(Map.of("orders", AccessLevel.NONE))
         .build()));
     ops.put("delete", (a, id) -> a.delete(ADMIN, id));
