@@ -59,16 +59,20 @@ public final class EmbeddedPostgres implements BeforeAllCallback, ParameterResol
   private static Server server(ExtensionContext context) {
     Holder holder = context.getRoot().getStore(NS).getOrComputeIfAbsent(Holder.class, k -> new Holder(), Holder.class);
     if (holder.server == null) {
-      String why = holder.failure;
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("CI=true and no PostgreSQL server for the token-jdbi tests: " + why
-            + ". Install the Debian 'postgresql' package (the .ci/run script does) or set TOKENKIT_PG_URL");
-      }
-      System.err.println("*** SKIPPING PostgreSQL tests: " + why + " ***");
-      Assumptions.abort("SKIPPED: no PostgreSQL server: " + why
-          + ". Install PostgreSQL (apt-get install postgresql) or set TOKENKIT_PG_URL to a JDBC URL");
+      unavailable(holder.failure, "true".equalsIgnoreCase(System.getenv("CI")));
     }
     return holder.server;
+  }
+
+  /** No server: fail on CI, otherwise skip loudly with the reason. Always throws. */
+  static void unavailable(String why, boolean ci) {
+    if (ci) {
+      throw new IllegalStateException("CI=true and no PostgreSQL server for the token-jdbi tests: " + why
+          + ". Install the Debian 'postgresql' package (the .ci/run script does) or set TOKENKIT_PG_URL");
+    }
+    System.err.println("*** SKIPPING PostgreSQL tests: " + why + " ***");
+    Assumptions.abort("SKIPPED: no PostgreSQL server: " + why
+        + ". Install PostgreSQL (apt-get install postgresql) or set TOKENKIT_PG_URL to a JDBC URL");
   }
 
   /** Holds the JVM-wide server; closed by JUnit when the root context closes. */
