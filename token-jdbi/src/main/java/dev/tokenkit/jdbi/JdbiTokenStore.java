@@ -34,7 +34,7 @@ import org.jdbi.v3.core.Jdbi;
  *   <li>Listing uses keyset paging on (created_at desc, id desc); never OFFSET.</li>
  *   <li>Multi-node change feed ({@link #subscribe}): every change appends to a change sequence in the same
  *       transaction; each node polls it every {@link Builder#pollInterval(Duration) poll interval} (default
- *       500 ms) and, on PostgreSQL, also receives {@code NOTIFY}s on a dedicated connection (typically a few
+ *       250 ms) and, on PostgreSQL, also receives {@code NOTIFY}s on a dedicated connection (typically a few
  *       milliseconds). After a LISTEN reconnect, subscribers are told {@link TokenChangeListener#allChanged()}.</li>
  *   <li>When the database cannot be reached every call throws {@link dev.tokenkit.StoreUnavailableException}.</li>
  * </ul>
@@ -260,7 +260,7 @@ public final class JdbiTokenStore implements TokenStore {
   public static final class Builder {
     private final Jdbi jdbi;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
-    private Duration pollInterval = Duration.ofMillis(500);
+    private Duration pollInterval = Duration.ofMillis(250);
     private boolean listenNotify = true;
     private Duration changeRetention = Duration.ofHours(1);
 
@@ -283,7 +283,7 @@ public final class JdbiTokenStore implements TokenStore {
     }
 
     /**
-     * How often each node polls the change sequence (default 500 ms): the worst-case delay before another
+     * How often each node polls the change sequence (default 250 ms): the worst-case delay before another
      * node's change reaches this node's cache when NOTIFY is unavailable (H2, or PostgreSQL while reconnecting).
      *
      * @param interval between 10 ms and 1 hour
@@ -294,7 +294,7 @@ public final class JdbiTokenStore implements TokenStore {
       Objects.requireNonNull(interval, "pollInterval");
       if (interval.toMillis() < 10 || interval.compareTo(Duration.ofHours(1)) > 0) {
         throw new IllegalArgumentException("pollInterval must be between 10 ms and 1 hour, got " + interval
-            + "; 500 ms keeps multi-node invalidation within 1 s");
+            + "; the default 250 ms keeps multi-node invalidation well within 1 s");
       }
       this.pollInterval = interval;
       return this;

@@ -13,6 +13,7 @@ import org.opentest4j.TestAbortedException;
 /** The test PostgreSQL extension: a real server, and the CI-versus-local policy when there is none. */
 @ExtendWith(EmbeddedPostgres.class)
 class EmbeddedPostgresTest {
+  private static final String WHY = "simulated missing pg_ctl (EmbeddedPostgresTest)";
 
   @Test
   void givesARealPostgresServer(EmbeddedPostgres.Server pg) throws Exception {
@@ -25,14 +26,14 @@ class EmbeddedPostgresTest {
 
   @Test
   void withoutAServerCiFailsWithHowToFix() {
-    assertThatThrownBy(() -> EmbeddedPostgres.unavailable("simulated missing pg_ctl (EmbeddedPostgresTest)", true))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("CI=true").hasMessageContaining("simulated missing pg_ctl (EmbeddedPostgresTest)")
+    assertThatThrownBy(() -> EmbeddedPostgres.unavailable(WHY, true))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("CI=true").hasMessageContaining(WHY)
         .hasMessageContaining("postgresql");
   }
 
   @Test
   void withoutAServerLocalRunsSkipSayingWhy() {
-    assertThatThrownBy(() -> EmbeddedPostgres.unavailable("simulated missing pg_ctl (EmbeddedPostgresTest)", false))
-        .isInstanceOf(TestAbortedException.class).hasMessageContaining("SKIPPED").hasMessageContaining("simulated missing pg_ctl (EmbeddedPostgresTest)");
+    assertThatThrownBy(() -> EmbeddedPostgres.unavailable(WHY, false))
+        .isInstanceOf(TestAbortedException.class).hasMessageContaining("SKIPPED").hasMessageContaining(WHY);
   }
 }

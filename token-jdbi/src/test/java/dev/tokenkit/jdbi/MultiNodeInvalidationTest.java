@@ -121,14 +121,14 @@ class MultiNodeInvalidationTest {
     Map<String, Long> ms = measure(
         JdbiTokenStore.builder(ds).tablePrefix(prefix).listenNotify(false),
         JdbiTokenStore.builder(ds).tablePrefix(prefix).listenNotify(false));
-    LOG.info("MEASURED multi-node invalidation, PostgreSQL polling only (500 ms), worst of 3 per operation (ms): {}", ms);
+    LOG.info("MEASURED multi-node invalidation, PostgreSQL polling only (default 250 ms), worst of 3 per operation (ms): {}", ms);
   }
 
   @Test
   void h2PollingInvalidatesOtherNodesWithinOneSecond() throws Exception {
     DataSource ds = TestDatabases.newH2();
     Map<String, Long> ms = measure(JdbiTokenStore.builder(ds), JdbiTokenStore.builder(ds));
-    LOG.info("MEASURED multi-node invalidation, H2 polling (500 ms), worst of 3 per operation (ms): {}", ms);
+    LOG.info("MEASURED multi-node invalidation, H2 polling (default 250 ms), worst of 3 per operation (ms): {}", ms);
   }
 
   @Test
