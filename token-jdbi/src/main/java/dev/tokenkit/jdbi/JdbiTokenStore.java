@@ -253,7 +253,7 @@ public final class JdbiTokenStore implements TokenStore {
    * <pre>{@code
    * JdbiTokenStore store = JdbiTokenStore.builder(jdbi)
    *     .tablePrefix("acme_tk_")
-   *     .pollInterval(Duration.ofMillis(250))
+   *     .pollInterval(Duration.ofMillis(100))
    *     .build();
    * }</pre>
    */
