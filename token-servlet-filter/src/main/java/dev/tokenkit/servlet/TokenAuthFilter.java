@@ -176,7 +176,7 @@ public final class TokenAuthFilter implements Filter {
           break; // AUTHENTICATE: any valid token
       }
     }
-    AccessLevel level = AccessLevel.forHttpMethod(request.getMethod());
+    AccessLevel level = levelFor(request.getMethod());
     if (type != DispatcherType.REQUEST && request.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedToken t) {
       // a forward, include, error or async dispatch of a request this filter already verified
       if (api == null || t.allows(api, level)) {
@@ -233,6 +233,14 @@ public final class TokenAuthFilter implements Filter {
     }
     LOG.debug("Request rejected: {}", outcome.reason());
     deny(s, type, response, problem);
+  }
+
+  /** GET, HEAD, OPTIONS need READ; everything else, including lower-case spellings, needs FULL. */
+  static AccessLevel levelFor(String method) {
+    if (method == null || !method.equals(method.toUpperCase(java.util.Locale.ROOT))) {
+      return AccessLevel.FULL;
+    }
+    return AccessLevel.forHttpMethod(method);
   }
 
   private static String pathOf(HttpServletRequest request, DispatcherType type) {
