@@ -22,6 +22,9 @@ public record ApiRoute(String api, List<String> patterns) {
   /**
    * Validates and copies the components.
    *
+   * @param api the API name
+   * @param patterns the path patterns
+   *
    * @throws IllegalArgumentException when no pattern is given
    */
   public ApiRoute {

@@ -13,6 +13,7 @@ import dev.tokenkit.TokenKitException;
  * }</pre>
  */
 public final class TokenAccessDeniedException extends TokenKitException {
+  /** Serialisation version. */
   private static final long serialVersionUID = 1L;
 
   private final boolean authenticated;

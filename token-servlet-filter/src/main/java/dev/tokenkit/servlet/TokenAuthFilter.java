@@ -66,10 +66,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class TokenAuthFilter implements Filter {
-  /** Request attribute holding the {@link VerifiedToken}: {@code "dev.tokenkit.VerifiedToken"}. */
-  public static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedToken.class.getName();
-  /** Servlet-context attribute where a container-created filter finds its {@link TokenService}: {@code "dev.tokenkit.TokenService"}. */
-  public static final String SERVICE_ATTRIBUTE = TokenService.class.getName();
+  /** Request attribute holding the {@link VerifiedToken}: {@value}, the class name of {@code VerifiedToken}. */
+  public static final String VERIFIED_TOKEN_ATTRIBUTE = "dev.tokenkit.VerifiedToken";
+  /** Servlet-context attribute where a container-created filter finds its {@link TokenService}: {@value}, the class name of {@code TokenService}. */
+  public static final String SERVICE_ATTRIBUTE = "dev.tokenkit.TokenService";
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenAuthFilter.class);
 

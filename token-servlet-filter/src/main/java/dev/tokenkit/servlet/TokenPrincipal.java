@@ -19,7 +19,12 @@ import java.util.Objects;
  */
 public record TokenPrincipal(String name, VerifiedToken token) implements Principal {
 
-  /** Validates the components. */
+  /**
+   * Validates the components.
+   *
+   * @param name the principal name
+   * @param token the verified token
+   */
   public TokenPrincipal {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(token, "token");

@@ -195,6 +195,15 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
   }
 
   @Test
+  void asyncDispatchFromPublicToProtectedPathIsAuthenticated() throws Exception {
+    assertThat(get("/public/async").statusCode()).isEqualTo(401);
+    assertThat(app.protectedHits).hasValue(0);
+    HttpResponse<String> ok = get("/public/async", bearer(ordersToken));
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(ok.body()).contains("principal=alice");
+  }
+
+  @Test
   void errorPageUnderProtectedPathIsAuthenticated() throws Exception {
     HttpResponse<String> r = get("/public/error");
     assertThat(r.statusCode()).isIn(401, 409);

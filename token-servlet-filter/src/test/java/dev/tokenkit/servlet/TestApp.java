@@ -6,6 +6,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +35,7 @@ final class TestApp {
   ServletContainerInitializer withFilter(Filter filter) {
     return (classes, ctx) -> {
       FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", filter);
+      f.setAsyncSupported(true);
       f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
       addServlets(ctx);
     };
@@ -45,14 +47,19 @@ final class TestApp {
       ctx.setAttribute(TokenAuthFilter.SERVICE_ATTRIBUTE, service);
       FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", TokenAuthFilter.class);
       f.setInitParameters(params);
+      f.setAsyncSupported(true);
       f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
       addServlets(ctx);
     };
   }
 
   private void addServlets(ServletContext ctx) {
-    ctx.addServlet("protected", new ProtectedServlet()).addMapping("/api/*");
-    ctx.addServlet("public", new PublicServlet()).addMapping("/public/*", "/health");
+    ServletRegistration.Dynamic p = ctx.addServlet("protected", new ProtectedServlet());
+    p.setAsyncSupported(true);
+    p.addMapping("/api/*");
+    ServletRegistration.Dynamic pub = ctx.addServlet("public", new PublicServlet());
+    pub.setAsyncSupported(true);
+    pub.addMapping("/public/*", "/health");
     ctx.addServlet("fallback", new FallbackServlet()).addMapping("/");
   }
 
@@ -96,6 +103,7 @@ final class TestApp {
           resp.getWriter().write(";public-after");
         }
         case "/error" -> resp.sendError(409);
+        case "/async" -> req.startAsync().dispatch("/api/orders");
         case "/require" -> TokenAuth.require(req, "orders", AccessLevel.READ);
         default -> {
           resp.setContentType("text/plain");

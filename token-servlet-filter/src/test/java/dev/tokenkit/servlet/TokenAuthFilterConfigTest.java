@@ -28,6 +28,12 @@ class TokenAuthFilterConfigTest {
   }
 
   @Test
+  void attributeNamesAreTheClassNames() {
+    assertThat(TokenAuthFilter.SERVICE_ATTRIBUTE).isEqualTo(TokenService.class.getName());
+    assertThat(TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE).isEqualTo(dev.tokenkit.VerifiedToken.class.getName());
+  }
+
+  @Test
   void builderWithoutRoutesSaysWhatToCall() {
     assertThatThrownBy(() -> TokenAuthFilter.builder(tokens).build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("call routes(");
