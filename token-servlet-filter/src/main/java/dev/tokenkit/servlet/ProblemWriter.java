@@ -28,7 +28,8 @@ final class ProblemWriter {
       LOG.debug("Response already committed; cannot send the {} problem", problem.status);
       return;
     }
-    response.reset();
+    // keep headers from earlier filters (CORS, request ids); drop any body already buffered
+    response.resetBuffer();
     response.setStatus(problem.status);
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");

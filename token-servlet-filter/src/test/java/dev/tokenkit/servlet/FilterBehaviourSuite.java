@@ -47,6 +47,12 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
   }
 
   @Test
+  void errorAnswersKeepHeadersSetByEarlierFilters() throws Exception {
+    assertThat(get("/api/orders").headers().firstValue("X-Host-Filter")).hasValue("kept");
+    assertThat(get("/api/orders", bearer("tk_bogus")).headers().firstValue("X-Host-Filter")).hasValue("kept");
+  }
+
+  @Test
   void everyRejectedTokenGetsTheSameInvalidTokenAnswerWhateverTheReason() throws Exception {
     String wrongSecret = ordersToken.substring(0, ordersToken.length() - 8) + "AAAAAAAA";
     String unknownId = tokens.format().isWellFormed(wrongSecret) ? wrongSecret : "tk_" + "A".repeat(65);

@@ -112,6 +112,9 @@ abstract class FilterTestBase {
     if (tokens != null) {
       tokens.close();
     }
+    if (store != null) {
+      store.close();
+    }
   }
 
   @BeforeEach

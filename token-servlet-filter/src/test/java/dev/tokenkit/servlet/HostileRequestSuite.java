@@ -128,6 +128,7 @@ abstract class HostileRequestSuite extends FilterTestBase {
     rows.add(reject("absolute-form request target, no token", t -> "GET http://127.0.0.1/api/orders/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 400, 401));
     rows.add(reject("HTTP/1.0 without Host, no token", t -> "GET /api/orders/" + MARKER + " HTTP/1.0\r\n\r\n", 400, 401));
     rows.add(reject("two Host headers", t -> "GET /api/orders/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil." + MARKER + "\r\nConnection: close\r\n" + auth(t.ordersToken) + "\r\n", 400));
+    rows.add(reject("asterisk-form OPTIONS", t -> "OPTIONS * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Echo: " + MARKER + "\r\n\r\n", 200, 400, 404));
     rows.add(reject("HEAD without token", t -> "HEAD /api/orders/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n", 401));
     rows.add(reject("TRACE without token", t -> "TRACE /api/orders/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Echo: " + MARKER + "\r\n\r\n", 401, 405));
     rows.add(reject("Content-Length plus chunked smuggling a protected request", t -> {

@@ -34,6 +34,13 @@ final class TestApp {
   /** Registers a filter instance built from code. */
   ServletContainerInitializer withFilter(Filter filter) {
     return (classes, ctx) -> {
+      // a host filter in front of ours, like a CORS filter: its headers must survive our error answers
+      FilterRegistration.Dynamic host = ctx.addFilter("host-headers", (Filter) (req, res, chain) -> {
+        ((HttpServletResponse) res).setHeader("X-Host-Filter", "kept");
+        chain.doFilter(req, res);
+      });
+      host.setAsyncSupported(true);
+      host.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
       FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", filter);
       f.setAsyncSupported(true);
       f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
