@@ -236,6 +236,27 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
   }
 
   @Test
+  void trustedProxyHopsWithPortsAreUnderstoodAndUnknownHopsFailClosed() throws Exception {
+    assertThat(get("/proxied/api/orders", "X-Forwarded-For", "203.0.113.9:8080",
+        "Authorization", "Bearer " + officeToken).statusCode()).isEqualTo(200);
+    assertThat(get("/proxied/api/orders", "X-Forwarded-For", "unknown",
+        "Authorization", "Bearer " + officeToken).statusCode()).isEqualTo(401);
+    assertThat(get("/forwarded/api/orders", "Forwarded", "for=_hidden",
+        "Authorization", "Bearer " + officeToken).statusCode()).isEqualTo(401);
+    assertThat(get("/forwarded/api/orders", "Forwarded", "for=\"[2001:db8::1]:4711\"",
+        "Authorization", "Bearer " + officeToken).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void resolvedClientIpIsWhatTheTokenRecordsAsLastUse() throws Exception {
+    String id = tokens.format().idOf(officeToken);
+    assertThat(get("/proxied/api/orders", "X-Forwarded-For", "203.0.113.77, 10.1.2.3",
+        "Authorization", "Bearer " + officeToken).statusCode()).isEqualTo(200);
+    tokens.flushLastUse();
+    assertThat(tokens.get(id).lastUsedIp()).isEqualTo("203.0.113.77");
+  }
+
+  @Test
   void trustedProxyForwardedHeaderIsReadAndXForwardedForIgnoredThere() throws Exception {
     assertThat(get("/forwarded/api/orders", "Forwarded", "for=198.51.100.1, for=\"203.0.113.9:4711\";proto=https",
         "Authorization", "Bearer " + officeToken).statusCode()).isEqualTo(200);
