@@ -20,6 +20,7 @@ final class StaticConsole {
       "index.html", "text/html; charset=utf-8",
       "console.css", "text/css; charset=utf-8",
       "api.js", "text/javascript; charset=utf-8",
+      "dom.js", "text/javascript; charset=utf-8",
       "format.js", "text/javascript; charset=utf-8",
       "dialogs.js", "text/javascript; charset=utf-8",
       "forms.js", "text/javascript; charset=utf-8",
