@@ -14,6 +14,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.function.Predicate;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import java.util.EnumSet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -56,6 +62,7 @@ final class AdminTestServer implements AutoCloseable {
         .api("reports", "/api/reports/*", "/api/exports/*")
         .accessCheck(hostCheck)
         .build();
+    context.addFilter(new FilterHolder(new FilterStandIn(tokens)), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("tokenkit-admin", admin), "/admin/*");
     context.addServlet(new ServletHolder("orders", new OrdersServlet(tokens)), "/api/orders/*");
     server.setHandler(context);
@@ -104,6 +111,33 @@ final class AdminTestServer implements AutoCloseable {
         });
         resp.getWriter().write(outcome.reason().name());
       }
+    }
+  }
+
+  /**
+   * Stands in for TokenKit's authentication filter (built on another branch): a token sent in
+   * {@code X-Test-Filter-Token} is authenticated here and left in the {@code dev.tokenkit.VerifiedToken} request
+   * attribute, as the filter does.
+   */
+  static final class FilterStandIn extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private final transient TokenService tokens;
+
+    FilterStandIn(TokenService tokens) {
+      this.tokens = tokens;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+        throws IOException, ServletException {
+      String presented = req.getHeader("X-Test-Filter-Token");
+      if (presented != null) {
+        AuthOutcome outcome = tokens.authenticate(presented, AuthContext.anyApi(req.getRemoteAddr()));
+        if (outcome.isVerified()) {
+          req.setAttribute("dev.tokenkit.VerifiedToken", outcome.token());
+        }
+      }
+      chain.doFilter(req, resp);
     }
   }
 }

@@ -38,6 +38,7 @@ class ConsoleBrowserTest {
   private static ChromeDriver driver;
   private static WebDriverWait wait;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static boolean capture;
 
   @BeforeAll
   static void start() throws Exception {
@@ -71,7 +72,9 @@ class ConsoleBrowserTest {
 
   @Test
   void creatingATokenShowsItsSecretOnceAndTheSecretWorksAgainstAProtectedEndpoint() throws Exception {
+    capture = true;
     String secret = createToken("ci-deploy", "alice", "READ");
+    capture = false;
 
     assertThat(secret).matches("tk_[A-Za-z0-9]{65}");
     assertThat(driver.getPageSource()).doesNotContain(secret);
@@ -210,6 +213,63 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void editingChangesNameAccessAndIpRanges() throws Exception {
+    String secret = createToken("edit-me", "jane", "NONE");
+    assertThat(callProtected("GET", secret)).isEqualTo(403);
+    row("edit-me").findElement(By.cssSelector("button[data-action='edit']")).click();
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tf-name")));
+    assertThat(driver.findElement(By.id("tf-owner")).getAttribute("readonly")).isNotNull();
+    name.clear();
+    name.sendKeys("edited");
+    new Select(driver.findElement(By.id("tf-all-level"))).selectByValue("FULL");
+    driver.findElement(By.id("tf-apply-all")).click();
+    assertThat(driver.findElement(By.cssSelector("input[name='access-orders'][value='FULL']")).isSelected()).isTrue();
+    driver.findElement(By.id("tf-ips")).sendKeys("127.0.0.0/8");
+    driver.findElement(By.id("tf-submit")).click();
+    waitForStatus("Token “edited” saved.");
+    assertThat(driver.findElements(rowBy("edit-me"))).isEmpty();
+    assertThat(callProtected("POST", secret)).isEqualTo(200);
+
+    row("edited").findElement(By.cssSelector("button[data-action='edit']")).click();
+    WebElement ips = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tf-ips")));
+    ips.clear();
+    ips.sendKeys("10.0.0.1/8");
+    driver.findElement(By.id("tf-submit")).click();
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tf-allowedIps-error")));
+    assertThat(error.getText()).contains("did you mean 10.0.0.0/8");
+    driver.findElement(By.id("tf-cancel")).click();
+  }
+
+  @Test
+  void theListFiltersByOwnerAndStatusAndPages() {
+    for (int i = 1; i <= 12; i++) {
+      server.tokens.issue(Actor.system(), IssueRequest.builder("k" + i, "kate").build());
+    }
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+    driver.findElement(By.id("filter-owner")).sendKeys("kate");
+    new Select(driver.findElement(By.id("filter-status"))).selectByValue("ACTIVE");
+    new Select(driver.findElement(By.id("filter-limit"))).selectByValue("10");
+    driver.findElement(By.cssSelector("#filters button[type=submit]")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#token-rows tr")).size() == 10
+        && d.findElements(rowBy("bootstrap-admin")).isEmpty());
+    List<String> first = rowNames();
+    driver.findElement(By.id("next-page")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#token-rows tr")).size() == 2);
+    List<String> second = rowNames();
+    List<String> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+    assertThat(all).containsExactlyInAnyOrder("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k12");
+    assertThat(driver.findElement(By.id("next-page")).isEnabled()).isFalse();
+    assertThat(driver.findElement(By.id("page-info")).getText()).isEqualTo("Page 2");
+    driver.findElement(By.id("prev-page")).click();
+    wait.until(d -> d.findElements(By.cssSelector("#token-rows tr")).size() == 10);
+    assertThat(rowNames()).isEqualTo(first);
+    driver.findElement(By.cssSelector("#filters button[type=reset]")).click();
+    wait.until(d -> d.findElements(rowBy("bootstrap-admin")).size() == 1);
+  }
+
+  @Test
   void aTokenWithoutManagementRightsCannotSignIn() {
     String reader = server.tokens.issue(Actor.system(), IssueRequest.builder("reader", "ivy").role("READONLY").build())
         .secret().reveal();
@@ -231,6 +291,9 @@ class ConsoleBrowserTest {
     driver.findElement(By.id("tf-owner")).sendKeys(owner);
     driver.findElement(By.id("tf-expiry-choice-0")).click();
     driver.findElement(By.cssSelector("input[name='access-orders'][value='" + ordersLevel + "']")).click();
+    if (capture) {
+      screenshotQuietly("console-create-form");
+    }
     driver.findElement(By.id("tf-submit")).click();
     String secret = readSecretAndClose();
     waitForStatus("Token “" + name + "” created.");
@@ -244,10 +307,18 @@ class ConsoleBrowserTest {
     String secret = value.getAttribute("value");
     driver.findElement(By.id("copy-secret")).click();
     wait.until(d -> !d.findElement(By.id("copy-status")).getText().isEmpty());
+    if (capture) {
+      screenshotQuietly("console-new-secret");
+    }
     driver.findElement(By.id("secret-done")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("secret-dialog")));
     assertThat(driver.findElement(By.id("secret-value")).getAttribute("value")).isEmpty();
     return secret;
+  }
+
+  private static List<String> rowNames() {
+    return driver.findElements(By.cssSelector("#token-rows tr")).stream().map(r -> r.getAttribute("data-token-name"))
+        .toList();
   }
 
   private static By rowBy(String name) {
@@ -288,6 +359,14 @@ class ConsoleBrowserTest {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private static void screenshotQuietly(String name) {
+    try {
+      screenshot(name);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot save screenshot " + name, e);
+    }
   }
 
   /** Saves a screenshot of the browser when a test fails, before the browser moves on. */

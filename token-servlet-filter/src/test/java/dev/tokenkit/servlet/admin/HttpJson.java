@@ -64,7 +64,7 @@ final class HttpJson {
       if (type.startsWith("application/json") || type.startsWith("application/problem+json")) {
         json = MAPPER.readTree(r.body());
       }
-      if (r.statusCode() >= 400 && request.uri().getPath().contains("/api/")) {
+      if (r.statusCode() >= 400 && request.uri().getPath().startsWith("/admin/api/")) {
         assertThat(type).as("error body type").startsWith("application/problem+json");
         assertThat(json.get("status").asInt()).isEqualTo(r.statusCode());
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");

@@ -403,6 +403,17 @@ class ManagementApiTest {
   }
 
   @Test
+  void theVerifiedTokenLeftByTheFilterIsUsedWithoutAnAuthorizationHeader() {
+    String reader = issue("filtered-reader", "pat", "\"role\": \"READONLY\"").get("secret").asText();
+    HttpJson.Reply asAdmin = http.exchange(HttpRequest.newBuilder(server.uri("/admin/api/tokens"))
+        .header("X-Test-Filter-Token", admin).build());
+    assertThat(asAdmin.status()).isEqualTo(200);
+    HttpJson.Reply asReader = http.exchange(HttpRequest.newBuilder(server.uri("/admin/api/tokens"))
+        .header("X-Test-Filter-Token", reader).build());
+    assertThat(asReader.status()).isEqualTo(403);
+  }
+
+  @Test
   void aStoreOutageIs503() throws Exception {
     server.close();
     OutageStore store = new OutageStore();
