@@ -1,5 +1,6 @@
 package dev.tokenkit.servlet.admin;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,8 @@ public final class ManagementServlet extends HttpServlet {
   private static final int MAX_BODY_BYTES = 64 * 1024;
   static final String OPENAPI_PATH = "/api/openapi.json";
 
-  private final transient ObjectMapper mapper = new ObjectMapper();
+  private final transient ObjectMapper mapper =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private final transient Router router = new Router();
   private final transient AdminAccess access;
   private final transient StaticConsole console = new StaticConsole();

@@ -339,6 +339,8 @@ class ManagementApiTest {
     assertThat(http.post("/admin/api/tokens", "{\"name\": ", admin).json().get("type").asText())
         .isEqualTo("urn:tokenkit:problem:malformed-json");
     assertThat(http.post("/admin/api/tokens", "[1, 2]", admin).status()).isEqualTo(400);
+    assertThat(http.post("/admin/api/tokens", "{\"name\": \"a\", \"name\": \"b\", \"owner\": \"o\"}", admin)
+        .json().get("type").asText()).as("duplicate keys").isEqualTo("urn:tokenkit:problem:malformed-json");
     assertThat(http.send("POST", "/admin/api/tokens", "name=x&owner=y", "application/x-www-form-urlencoded", admin)
         .status()).isEqualTo(415);
     assertThat(http.send("POST", "/admin/api/tokens", "{}", "text/plain", admin).status()).isEqualTo(415);
