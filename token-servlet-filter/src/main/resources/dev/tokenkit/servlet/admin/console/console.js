@@ -310,9 +310,20 @@ byId('audit-refresh').addEventListener('click', () => loadAudit(true).catch(show
 
 // ---------------------------------------------------------------- start
 
+function showSignIn() {
+  byId('sign-in').hidden = false;
+  byId('admin-token').focus();
+}
+
+// The sign-in form stays hidden until we know whether this tab already holds a working admin token.
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) {
-  signIn(saved).catch((e) => { if (!(e instanceof ApiError)) showError(e); });
+  signIn(saved).catch((e) => {
+    if (!(e instanceof ApiError && (e.status === 401 || e.status === 403))) {
+      showError(e);
+      showSignIn();
+    }
+  });
 } else {
-  byId('admin-token').focus();
+  showSignIn();
 }
