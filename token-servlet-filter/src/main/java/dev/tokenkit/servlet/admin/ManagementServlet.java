@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * are RFC 9457 {@code application/problem+json}; POST and PATCH require {@code Content-Type: application/json}
  * (415 otherwise), which also makes the API safe from cross-site form posts.
  *
- * <p>Built by {@link #builder(TokenService)}; immutable and thread-safe once built. Never logs a secret.
+ * <p>Built by {@link #builder(TokenService)}; immutable and thread-safe once built. Never logs a secret. The host
+ * owns the {@link TokenService}: the servlet never closes it.
  *
  * <pre>{@code
  * ManagementServlet admin = ManagementServlet.builder(tokenService)

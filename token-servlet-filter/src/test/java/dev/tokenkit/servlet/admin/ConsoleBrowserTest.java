@@ -100,6 +100,7 @@ class ConsoleBrowserTest {
     action("rotate-me", "rotate");
     assertThat(new Select(driver.findElement(By.id("grace-seconds"))).getFirstSelectedOption().getText())
         .startsWith("No grace period");
+    screenshot("console-confirm-rotate");
     driver.findElement(By.id("confirm-ok")).click();
     String second = readSecretAndClose();
 
@@ -267,6 +268,29 @@ class ConsoleBrowserTest {
     assertThat(rowNames()).isEqualTo(first);
     driver.findElement(By.cssSelector("#filters button[type=reset]")).click();
     wait.until(d -> d.findElements(rowBy("bootstrap-admin")).size() == 1);
+  }
+
+  @Test
+  void keyboardUsersSeeWhereTheFocusIsAndCanOpenTheCreateForm() {
+    driver.findElement(By.tagName("body")).click();
+    for (int i = 0; i < 6; i++) {
+      driver.switchTo().activeElement().sendKeys(Keys.TAB);
+      WebElement focused = driver.switchTo().activeElement();
+      String outline = (String) driver.executeScript(
+          "const s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.outlineWidth;", focused);
+      assertThat(outline).as("focus outline of %s #%s", focused.getTagName(), focused.getAttribute("id"))
+          .startsWith("solid").doesNotEndWith(" 0px");
+    }
+    WebElement create = driver.findElement(By.id("create-token"));
+    driver.executeScript("arguments[0].focus()", create);
+    create.sendKeys(Keys.ENTER);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-dialog")));
+    assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("tf-name");
+    for (String id : List.of("tf-name", "tf-description", "tf-owner", "tf-role", "tf-ips", "tf-all-level")) {
+      assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']"))).as("label of %s", id).hasSize(1);
+    }
+    driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("token-dialog")));
   }
 
   @Test

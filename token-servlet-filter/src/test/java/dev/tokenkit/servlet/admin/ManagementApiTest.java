@@ -3,6 +3,8 @@ package dev.tokenkit.servlet.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tokenkit.Expiration;
+import dev.tokenkit.ExpiryPolicy;
 import dev.tokenkit.TokenFormat;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
@@ -10,6 +12,7 @@ import dev.tokenkit.spi.StoredToken;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -323,6 +326,37 @@ class ManagementApiTest {
     HttpJson.Reply past = http.post("/admin/api/tokens",
         "{\"name\": \"n\", \"owner\": \"o\", \"expiration\": {\"at\": \"2001-01-01T00:00:00Z\"}}", admin);
     assertThat(past.status()).isEqualTo(400);
+  }
+
+  @Test
+  void theHostsExpiryPolicyIsPublishedAndEnforced() throws Exception {
+    server.close();
+    InMemoryTokenStore store = new InMemoryTokenStore();
+    ExpiryPolicy policy = ExpiryPolicy.builder().choices(Expiration.days(30), Expiration.months(6))
+        .defaultChoice(Expiration.days(30)).maxLifetime(Period.ofYears(1)).build();
+    server = AdminTestServer.start(store, TokenService.builder().store(store).expiryPolicy(policy).build(), null);
+    http = new HttpJson(server.base);
+    admin = server.adminToken;
+
+    JsonNode expiry = http.get("/admin/api/policy", admin).json().get("expiry");
+    assertThat(expiry.get("choices")).extracting(c -> c.get("label").asText()).containsExactly("30 days", "6 months");
+    assertThat(expiry.get("choices").get(0).get("expiration").get("days").asInt()).isEqualTo(30);
+    assertThat(expiry.get("default").get("days").asInt()).isEqualTo(30);
+    assertThat(expiry.get("allowsNever").asBoolean()).isFalse();
+    assertThat(expiry.get("maxLifetime").asText()).isEqualTo("P1Y");
+
+    HttpJson.Reply never = http.post("/admin/api/tokens", "{\"name\":\"n\",\"owner\":\"o\",\"expiration\":{\"never\":true}}",
+        admin);
+    assertThat(never.status()).isEqualTo(400);
+    assertThat(never.json().get("errors").get(0).get("field").asText()).isEqualTo("expiration");
+    String tooFar = Instant.now().plus(Duration.ofDays(400)).toString();
+    assertThat(http.post("/admin/api/tokens", "{\"name\":\"n\",\"owner\":\"o\",\"expiration\":{\"at\":\"" + tooFar
+        + "\"}}", admin).status()).isEqualTo(400);
+    JsonNode byDefault = issue("default-expiry", "o", null).get("token");
+    assertThat(Instant.parse(byDefault.get("expiresAt").asText()))
+        .isBetween(Instant.now().plus(Duration.ofDays(29)), Instant.now().plus(Duration.ofDays(31)));
+    assertThat(issue("six", "o", "\"expiration\": {\"period\": \"P6M\"}").get("token").get("expiresAt").isNull())
+        .isFalse();
   }
 
   @Test
