@@ -17,8 +17,11 @@ final class ApiCall {
   private final Actor actor;
   private final ObjectMapper mapper;
   private final JsonNode body;
+  private final String mountPath;
 
-  ApiCall(HttpServletRequest request, Map<String, String> params, Actor actor, ObjectMapper mapper, JsonNode body) {
+  ApiCall(HttpServletRequest request, Map<String, String> params, Actor actor, ObjectMapper mapper, JsonNode body,
+      String mountPath) {
+    this.mountPath = mountPath;
     this.request = request;
     this.params = Map.copyOf(params);
     this.actor = actor;
@@ -29,6 +32,11 @@ final class ApiCall {
   /** @return who acts, for the audit trail */
   Actor actor() {
     return actor;
+  }
+
+  /** @return the context path plus servlet path, e.g. {@code /admin} */
+  String mountPath() {
+    return mountPath;
   }
 
   /** @return the JSON mapper */

@@ -70,7 +70,7 @@ public final class ManagementServlet extends HttpServlet {
     this.access = new AdminAccess(b.tokens, b.accessCheck, b.clientIp);
     this.publicOpenApi = b.publicOpenApi;
     new TokenEndpoints(b.tokens, new JsonViews(mapper), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue))).register(router);
-    router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount("")));
+    router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }
 
   /**
@@ -157,12 +157,8 @@ public final class ManagementServlet extends HttpServlet {
       if (method.equals("POST") || method.equals("PATCH")) {
         body = readJsonBody(req);
       }
-      ApiResponse response;
-      if (path.equals(OPENAPI_PATH)) {
-        response = ApiResponse.ok(openApi.forMount(mountPath(req)));
-      } else {
-        response = match.route().endpoint().handle(new ApiCall(req, match.params(), decision.actor(), mapper, body));
-      }
+      ApiResponse response = match.route().endpoint()
+          .handle(new ApiCall(req, match.params(), decision.actor(), mapper, body, mountPath(req)));
       if (response.location() != null) {
         resp.setHeader("Location", mountPath(req) + response.location());
       }

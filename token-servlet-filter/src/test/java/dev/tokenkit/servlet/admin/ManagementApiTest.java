@@ -480,6 +480,29 @@ class ManagementApiTest {
   }
 
   @Test
+  void theOpenApiDocumentCanRequireManagementRights() throws Exception {
+    ManagementServlet servlet = ManagementServlet.builder(server.tokens).publicOpenApi(false).build();
+    org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
+    org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(jetty);
+    connector.setHost("127.0.0.1");
+    jetty.addConnector(connector);
+    org.eclipse.jetty.ee10.servlet.ServletContextHandler context =
+        new org.eclipse.jetty.ee10.servlet.ServletContextHandler("/app");
+    context.addServlet(new org.eclipse.jetty.ee10.servlet.ServletHolder(servlet), "/tokens-admin/*");
+    jetty.setHandler(context);
+    jetty.start();
+    try {
+      HttpJson other = new HttpJson(java.net.URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+      assertThat(other.get("/app/tokens-admin/api/openapi.json", null).status()).isEqualTo(401);
+      HttpJson.Reply r = other.get("/app/tokens-admin/api/openapi.json", admin);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("servers").get(0).get("url").asText()).isEqualTo("/app/tokens-admin");
+    } finally {
+      jetty.stop();
+    }
+  }
+
+  @Test
   void theConsoleIsServedAtTheMountRootWithAStrictContentSecurityPolicy() {
     HttpJson.Reply bare = http.get("/admin", null);
     assertThat(bare.status()).isEqualTo(301);
