@@ -43,7 +43,7 @@ final class TokenRows {
         .bind("owner", k.owner())
         .bind("createdAt", Timestamps.of(k.createdAt()))
         .bind("lastUsedAt", Timestamps.of(k.lastUsedAt()))
-        .bind("lastUsedIp", k.lastUsedIp())
+        .bind("lastUsedIp", ClientIps.fit(k.lastUsedIp()))
         .bind("name", k.name())
         .bind("description", k.description())
         .bind("role", k.role())
@@ -118,7 +118,7 @@ final class TokenRows {
     PreparedBatch batch = h.prepareBatch("UPDATE " + t.tokens + " SET last_used_at = :at, last_used_ip = :ip "
         + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)");
     for (LastUse u : uses) {
-      batch.bind("id", u.tokenId()).bind("at", Timestamps.of(u.at())).bind("ip", u.ip()).add();
+      batch.bind("id", u.tokenId()).bind("at", Timestamps.of(u.at())).bind("ip", ClientIps.fit(u.ip())).add();
     }
     int changed = 0;
     for (int n : batch.execute()) {
