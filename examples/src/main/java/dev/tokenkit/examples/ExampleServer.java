@@ -75,6 +75,8 @@ public final class ExampleServer implements AutoCloseable {
     connector.setPort(options.port());
     server.addConnector(connector);
     server.setHandler(context);
+    server.setErrorHandler(new FixedTextErrorHandler());
+    context.setErrorHandler(new FixedTextErrorHandler());
     server.start();
     int port = connector.getLocalPort();
 

@@ -100,4 +100,14 @@ class HostApplicationTest {
     assertThat(call("GET", "/admin/api/openapi.json", null).body()).contains("\"openapi\"");
     assertThat(call("GET", "/docs/../pom.xml", null).statusCode()).isNotEqualTo(200);
   }
+
+  @Test
+  void errorPagesNeverRepeatTheRequest() throws Exception {
+    for (String path : new String[] {"/docs/canary-Zq9xW2", "/canary-Zq9xW2", "/api/orders/canary-Zq9xW2",
+        "/admin/api/tokens/canary-Zq9xW2"}) {
+      HttpResponse<String> r = call("GET", path, null);
+      assertThat(r.statusCode()).as(path).isBetween(400, 499);
+      assertThat(r.body()).as(path).doesNotContain("canary-Zq9xW2");
+    }
+  }
 }
