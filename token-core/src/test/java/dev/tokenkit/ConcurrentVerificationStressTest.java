@@ -28,11 +28,6 @@ class ConcurrentVerificationStressTest {
   private static final Actor ADMIN = Actor.of("admin");
   private static final AuthContext ANYWHERE = AuthContext.anyApi("10.0.0.1");
   private static final Duration RUN = Duration.ofMillis(400);
-  /**
-   * Retired secrets are presented thousands of times here; the per-id failure throttle would (by design) then
-   * reject the live secret too, so tests that hammer retired secrets lift it.
-   */
-  private static final int NO_THROTTLE = 1_000_000;
 
   /** A store whose reads take a random few microseconds, to widen every read/invalidate race window. */
   private static RecordingStore jitteryStore() {
@@ -78,8 +73,7 @@ class ConcurrentVerificationStressTest {
   @Test
   @Timeout(20)
   void afterARotationReturnsTheRetiredSecretNeverVerifiesAgain() throws Exception {
-    try (TokenService service = TokenService.builder().store(jitteryStore()).cacheTtl(Duration.ofMillis(50))
-        .failureThrottle(NO_THROTTLE, Duration.ofSeconds(1)).build()) {
+    try (TokenService service = TokenService.builder().store(jitteryStore()).cacheTtl(Duration.ofMillis(50)).build()) {
       IssuedToken first = service.issue(ADMIN, IssueRequest.builder("rotating", "alice").build());
       String id = first.token().id();
       AtomicReference<String> current = new AtomicReference<>(first.secret().reveal());
@@ -115,8 +109,7 @@ class ConcurrentVerificationStressTest {
   @Test
   @Timeout(20)
   void concurrentRotationsUnderVerificationLoadNeverFork() throws Exception {
-    try (TokenService service = TokenService.builder().store(jitteryStore())
-        .failureThrottle(NO_THROTTLE, Duration.ofSeconds(1)).build()) {
+    try (TokenService service = TokenService.builder().store(jitteryStore()).build()) {
       IssuedToken first = service.issue(ADMIN, IssueRequest.builder("forking", "alice").build());
       String id = first.token().id();
       List<String> issued = java.util.Collections.synchronizedList(new ArrayList<>(List.of(first.secret().reveal())));
