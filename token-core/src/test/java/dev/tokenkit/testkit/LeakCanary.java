@@ -46,9 +46,13 @@ public final class LeakCanary implements AutoCloseable {
       + "[A-Za-z0-9]{6}");
 
   private final LoggerContext context;
+  private final List<String> loggerPrefixes;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
     @Override
     protected void append(ILoggingEvent e) {
+      if (!captures(e.getLoggerName())) {
+        return;
+      }
       e.prepareForDeferredProcessing(); // capture MDC and the formatted message now, not when inspected
       super.append(e);
     }
@@ -58,8 +62,21 @@ public final class LeakCanary implements AutoCloseable {
   private final Set<String> secretParts = new LinkedHashSet<>();
   private final List<String[]> texts = new ArrayList<>();
 
-  private LeakCanary(LoggerContext context) {
+  private LeakCanary(LoggerContext context, List<String> loggerPrefixes) {
     this.context = context;
+    this.loggerPrefixes = List.copyOf(loggerPrefixes);
+  }
+
+  private boolean captures(String loggerName) {
+    if (loggerPrefixes.isEmpty()) {
+      return true;
+    }
+    for (String p : loggerPrefixes) {
+      if (loggerName.equals(p) || loggerName.startsWith(p + ".")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -70,22 +87,61 @@ public final class LeakCanary implements AutoCloseable {
    * @throws IllegalStateException when logback-classic is not the SLF4J binding
    */
   public static LeakCanary start() {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
-      throw new IllegalStateException("LeakCanary needs logback-classic as the SLF4J binding in test scope; found "
-          + LoggerFactory.getILoggerFactory().getClass().getName());
-    }
-    LeakCanary canary = new LeakCanary(ctx);
+    LoggerContext ctx = logback();
+    LeakCanary canary = new LeakCanary(ctx, List.of());
     for (Logger logger : ctx.getLoggerList()) {
       if (logger.getLevel() != null) {
         canary.previousLevels.put(logger, logger.getLevel());
         logger.setLevel(Level.TRACE);
       }
     }
-    Logger root = ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    canary.appender.setContext(ctx);
-    canary.appender.start();
-    root.addAppender(canary.appender);
-    return canary;
+    return canary.attach();
+  }
+
+  /**
+   * Starts capturing, at TRACE, only the log events of the given logger hierarchies (e.g. {@code "dev.tokenkit"}),
+   * leaving other loggers as configured. Use it when a third-party component (a servlet container, a driver) may
+   * legitimately log request headers at TRACE, which is outside TokenKit's control.
+   *
+   * @param loggerPrefixes logger names whose hierarchies are captured; at least one
+   * @return the running canary
+   * @throws IllegalStateException when logback-classic is not the SLF4J binding
+   * @throws IllegalArgumentException when no prefix is given
+   */
+  public static LeakCanary start(String... loggerPrefixes) {
+    if (loggerPrefixes.length == 0) {
+      throw new IllegalArgumentException("give at least one logger name, e.g. LeakCanary.start(\"dev.tokenkit\"), "
+          + "or call start() to capture every logger");
+    }
+    LoggerContext ctx = logback();
+    LeakCanary canary = new LeakCanary(ctx, List.of(loggerPrefixes));
+    for (String prefix : loggerPrefixes) {
+      Logger logger = ctx.getLogger(prefix);
+      for (Logger l : ctx.getLoggerList()) {
+        if (l.getLevel() != null && canary.captures(l.getName())) {
+          canary.previousLevels.put(l, l.getLevel());
+          l.setLevel(Level.TRACE);
+        }
+      }
+      canary.previousLevels.putIfAbsent(logger, logger.getLevel());
+      logger.setLevel(Level.TRACE);
+    }
+    return canary.attach();
+  }
+
+  private static LoggerContext logback() {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
+      throw new IllegalStateException("LeakCanary needs logback-classic as the SLF4J binding in test scope; found "
+          + LoggerFactory.getILoggerFactory().getClass().getName());
+    }
+    return ctx;
+  }
+
+  private LeakCanary attach() {
+    appender.setContext(context);
+    appender.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+    return this;
   }
 
   /**

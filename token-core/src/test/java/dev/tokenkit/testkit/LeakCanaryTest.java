@@ -83,4 +83,18 @@ class LeakCanaryTest {
       assertThat(canary.registeredCount()).isEqualTo(2);
     }
   }
+
+  @Test
+  void aPrefixCanaryCapturesOnlyItsLoggersAtTraceAndRestoresTheirLevels() {
+    Logger ours = (Logger) LoggerFactory.getLogger("dev.tokenkit.canary.ours");
+    ours.setLevel(Level.WARN);
+    try (LeakCanary canary = LeakCanary.start("dev.tokenkit.canary.ours")) {
+      canary.registerSecret(token);
+      LoggerFactory.getLogger("org.example.container").info("header Authorization: Bearer {}", token);
+      assertThatCode(canary::assertNoLeaks).as("other hierarchies are not captured").doesNotThrowAnyException();
+      LoggerFactory.getLogger("dev.tokenkit.canary.ours.sub").trace("oops {}", token);
+      assertThatThrownBy(canary::assertNoLeaks).hasMessageContaining("dev.tokenkit.canary.ours.sub");
+    }
+    assertThat(ours.getLevel()).isEqualTo(Level.WARN);
+  }
 }
