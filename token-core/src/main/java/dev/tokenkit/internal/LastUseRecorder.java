@@ -50,7 +50,10 @@ public final class LastUseRecorder implements AutoCloseable {
    */
   public void record(String tokenId, Instant at, String ip) {
     LastUse previous = pending.get(tokenId);
-    if (previous != null && previous.at().equals(at) && java.util.Objects.equals(previous.ip(), ip)) {
+    // Same millisecond (the precision stores keep) and same IP: nothing new to write, so skip the map write that
+    // would otherwise happen on every verification of a busy token.
+    if (previous != null && previous.at().toEpochMilli() == at.toEpochMilli()
+        && java.util.Objects.equals(previous.ip(), ip)) {
       return;
     }
     pending.put(tokenId, new LastUse(tokenId, at, ip));
