@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.SafeEcho;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,10 +53,10 @@ public final class AccessGrants {
     for (Map.Entry<String, AccessLevel> e : levels.entrySet()) {
       String api = e.getKey();
       if (api == null || !(ALL_APIS.equals(api) || ApiNames.isValid(api))) {
-        throw new InvalidInputException("access", "API name '" + api + "' must be '*' or 1-64 letters, digits, '.', '_' or '-'");
+        throw new InvalidInputException("access", "API name " + SafeEcho.quote(api) + " must be '*' or 1-64 letters, digits, '.', '_' or '-'");
       }
       if (e.getValue() == null) {
-        throw new InvalidInputException("access", "API '" + api + "' has no access level; use NONE, READ or FULL");
+        throw new InvalidInputException("access", "API " + SafeEcho.quote(api) + " has no access level; use NONE, READ or FULL");
       }
       copy.put(api, e.getValue());
     }

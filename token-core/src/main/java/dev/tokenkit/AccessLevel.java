@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.SafeEcho;
 import java.util.Locale;
 
 /**
@@ -59,7 +60,7 @@ public enum AccessLevel {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("access", "unknown access level '" + text + "'; use NONE, READ or FULL");
+      throw new InvalidInputException("access", "unknown access level " + SafeEcho.quote(text) + "; use NONE, READ or FULL");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.SafeEcho;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
@@ -42,14 +43,14 @@ public final class IpRange {
     String addressPart = slash < 0 ? s : s.substring(0, slash);
     byte[] address = parseAddress(addressPart);
     if (address == null) {
-      throw invalid(cidr, "'" + addressPart + "' is not an IPv4 or IPv6 address literal");
+      throw invalid(cidr, "not an IPv4 or IPv6 address literal");
     }
     int max = address.length * 8;
     int prefix = max;
     if (slash >= 0) {
       String p = s.substring(slash + 1);
       if (!p.matches("\\d{1,3}")) {
-        throw invalid(cidr, "prefix length '" + p + "' must be a number from 0 to " + max);
+        throw invalid(cidr, "the prefix length must be a number from 0 to " + max);
       }
       prefix = Integer.parseInt(p);
       if (prefix > max) {
@@ -183,7 +184,7 @@ public final class IpRange {
   }
 
   private static InvalidInputException invalid(String input, String why) {
-    return new InvalidInputException("allowedIps", "'" + input + "' is not a valid IP range: " + why
+    return new InvalidInputException("allowedIps", SafeEcho.quote(input) + " is not a valid IP range: " + why
         + " (examples: 203.0.113.0/24, 2001:db8::/32, 198.51.100.7)");
   }
 

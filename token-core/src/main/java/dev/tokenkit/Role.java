@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.SafeEcho;
 import java.util.Map;
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public record Role(String name, AccessGrants grants, boolean managesTokens) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(grants, "grants");
     if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new InvalidInputException("role", "role name '" + name + "' must be 1-64 letters, digits, '_' or '-'");
+      throw new InvalidInputException("role", "role name " + SafeEcho.quote(name) + " must be 1-64 letters, digits, '_' or '-'");
     }
   }
 

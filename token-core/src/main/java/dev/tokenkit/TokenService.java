@@ -140,7 +140,7 @@ public final class TokenService implements AutoCloseable {
     AccessGrants access = v.access(request.access());
     List<IpRange> ips = v.ipRanges(request.allowedIps());
     Instant[] expiresAt = new Instant[1];
-    v.check(() -> expiresAt[0] = truncate(expiryPolicy.resolve(request.expiration(), now)));
+    v.checkExpiry(() -> expiresAt[0] = truncate(expiryPolicy.resolve(request.expiration(), now)));
     v.throwIfInvalid();
 
     String id = TokenCodec.newId(random);
@@ -217,8 +217,11 @@ public final class TokenService implements AutoCloseable {
    * @param id the token id; never {@code null}
    * @param update the changes; never {@code null}
    * @return the updated token
-   * @throws TokenNotFoundException, InvalidInputException, DuplicateTokenException, ConcurrentUpdateException,
-   *     IllegalTransitionException (revoked tokens cannot be edited)
+   * @throws TokenNotFoundException when no token has the id
+   * @throws InvalidInputException when a field is invalid
+   * @throws DuplicateTokenException when a rename collides with another token of the owner
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
+   * @throws IllegalTransitionException when the token is revoked (revoked tokens cannot be edited)
    */
   public Token update(Actor actor, String id, TokenUpdate update) {
     Objects.requireNonNull(update, "update");
@@ -244,7 +247,9 @@ public final class TokenService implements AutoCloseable {
    * @param gracePeriod how long the old secret still works; {@code null} or zero for none
    * @return the token and its new full token string
    * @throws InvalidInputException when the grace period is negative or above the configured maximum
-   * @throws TokenNotFoundException, IllegalTransitionException (revoked), ConcurrentUpdateException
+   * @throws TokenNotFoundException when no token has the id
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public IssuedToken rotate(Actor actor, String id, Duration gracePeriod) {
     Duration grace = gracePeriod == null ? Duration.ZERO : gracePeriod;
@@ -276,7 +281,9 @@ public final class TokenService implements AutoCloseable {
    * @param expiration the new expiry, or {@code null} for the policy default
    * @return the token and its new full token string
    * @throws ExpiryPolicyException when the expiry is not allowed
-   * @throws TokenNotFoundException, IllegalTransitionException (revoked), ConcurrentUpdateException
+   * @throws TokenNotFoundException when no token has the id
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public IssuedToken regenerate(Actor actor, String id, Expiration expiration) {
     Instant expiresAt = truncate(expiryPolicy.resolve(expiration, now()));
@@ -297,7 +304,9 @@ public final class TokenService implements AutoCloseable {
    * @param actor who
    * @param id the token id
    * @return the token
-   * @throws TokenNotFoundException, IllegalTransitionException (revoked), ConcurrentUpdateException
+   * @throws TokenNotFoundException when no token has the id
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token disable(Actor actor, String id) {
     return transition(actor, id, TokenStatus.DISABLED, AuditEventType.DISABLED, "disable");
@@ -309,7 +318,9 @@ public final class TokenService implements AutoCloseable {
    * @param actor who
    * @param id the token id
    * @return the token
-   * @throws TokenNotFoundException, IllegalTransitionException (revoked), ConcurrentUpdateException
+   * @throws TokenNotFoundException when no token has the id
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token enable(Actor actor, String id) {
     return transition(actor, id, TokenStatus.ACTIVE, AuditEventType.ENABLED, "enable");
@@ -322,7 +333,8 @@ public final class TokenService implements AutoCloseable {
    * @param actor who
    * @param id the token id
    * @return the token
-   * @throws TokenNotFoundException, ConcurrentUpdateException
+   * @throws TokenNotFoundException when no token has the id
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token revoke(Actor actor, String id) {
     return transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, "revoke");

@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.SafeEcho;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ final class Validation {
   static final int MAX_IP_RANGES = 100;
 
   private final Map<String, String> errors = new LinkedHashMap<>();
+  private ExpiryPolicyException policyError;
 
   String name(String field, String value, int max) {
     if (value == null || value.isBlank()) {
@@ -43,7 +45,7 @@ final class Validation {
 
   String role(String role, Map<String, Role> roles) {
     if (role != null && !roles.containsKey(role)) {
-      errors.put("role", "unknown role '" + role + "'; registered roles: " + String.join(", ", roles.keySet()));
+      errors.put("role", "unknown role " + SafeEcho.quote(role) + "; registered roles: " + String.join(", ", roles.keySet()));
     }
     return role;
   }
@@ -76,17 +78,26 @@ final class Validation {
     return out;
   }
 
-  void check(Runnable r) {
+  /** Runs an expiry check; a policy refusal is reported as such unless other fields are bad too. */
+  void checkExpiry(Runnable r) {
     try {
       r.run();
     } catch (InvalidInputException e) {
       errors.putAll(e.fieldErrors());
+    } catch (ExpiryPolicyException e) {
+      policyError = e;
     }
   }
 
   void throwIfInvalid() {
     if (!errors.isEmpty()) {
+      if (policyError != null) {
+        errors.put("expiration", policyError.getMessage());
+      }
       throw new InvalidInputException(errors);
+    }
+    if (policyError != null) {
+      throw policyError;
     }
   }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class AuditTrail {
   private final List<AuditListener> listeners;
   private final Clock clock;
   private final SecureRandom random;
+  private final AtomicLong sequence = new AtomicLong();
   private final Cache<String, Boolean> recentFailures =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
 
@@ -56,9 +58,11 @@ public final class AuditTrail {
    */
   public void record(AuditEventType type, String tokenId, Actor actor, String detail) {
     Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    // time, then a per-process sequence (orders events of one millisecond), then randomness (unique across nodes)
     StringBuilder id = new StringBuilder(24);
     Base62.appendFixed(at.toEpochMilli(), 8, id);
-    Base62.appendRandom(random, 12, id);
+    Base62.appendFixed(sequence.incrementAndGet() & 0x7FFFFFFFL, 6, id);
+    Base62.appendRandom(random, 10, id);
     AuditEvent event = new AuditEvent(id.toString(), type, tokenId, actor.name(), actor.ip(), at, detail);
     try {
       store.appendAudit(event);

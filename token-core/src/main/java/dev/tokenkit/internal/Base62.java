@@ -1,6 +1,6 @@
 package dev.tokenkit.internal;
 
-import java.util.Random;
+import java.security.SecureRandom;
 
 /** Base62 (0-9, A-Z, a-z) helpers. */
 public final class Base62 {
@@ -58,11 +58,11 @@ public final class Base62 {
   /**
    * Appends {@code count} uniformly random base62 characters.
    *
-   * @param random the source (a {@link java.security.SecureRandom} for secrets)
+   * @param random the source of randomness
    * @param count how many
    * @param out where to append
    */
-  public static void appendRandom(Random random, int count, StringBuilder out) {
+  public static void appendRandom(SecureRandom random, int count, StringBuilder out) {
     for (int i = 0; i < count; i++) {
       out.append(ALPHABET[random.nextInt(62)]);
     }

@@ -1,0 +1,49 @@
+package dev.tokenkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenkit.AuthContext;
+import dev.tokenkit.TokenService;
+import dev.tokenkit.memory.InMemoryTokenStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AdminBootstrapTest {
+  private final InMemoryTokenStore store = new InMemoryTokenStore();
+  private final TokenService tokens = TokenService.builder().store(store).build();
+
+  private String run(boolean reset) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    AdminBootstrap.run(tokens, reset, new PrintStream(out, true, StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String tokenLine(String output) {
+    return output.lines().filter(l -> l.startsWith(AdminBootstrap.LINE_PREFIX)).findFirst()
+        .map(l -> l.substring(AdminBootstrap.LINE_PREFIX.length())).orElse(null);
+  }
+
+  @Test
+  void firstStartPrintsAWorkingAdminTokenOnce() {
+    String first = run(false);
+    String token = tokenLine(first);
+    assertThat(token).startsWith("tk_");
+    assertThat(tokens.authenticate(token, AuthContext.anyApi("127.0.0.1")).token().managesTokens()).isTrue();
+
+    String second = run(false);
+    assertThat(tokenLine(second)).isNull();
+    assertThat(second).doesNotContain(token).contains("--reset-admin");
+  }
+
+  @Test
+  void resetRevokesTheOldTokenAndPrintsANewOne() {
+    String old = tokenLine(run(false));
+    String fresh = tokenLine(run(true));
+    assertThat(fresh).isNotNull().isNotEqualTo(old);
+    assertThat(tokens.authenticate(old, AuthContext.anyApi(null)).isVerified()).isFalse();
+    assertThat(tokens.authenticate(fresh, AuthContext.anyApi(null)).isVerified()).isTrue();
+    assertThat(AdminBootstrap.active(tokens)).hasSize(1);
+  }
+}

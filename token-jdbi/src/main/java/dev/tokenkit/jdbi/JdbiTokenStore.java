@@ -1,0 +1,342 @@
+package dev.tokenkit.jdbi;
+
+import dev.tokenkit.AuditEvent;
+import dev.tokenkit.AuditQuery;
+import dev.tokenkit.ConcurrentUpdateException;
+import dev.tokenkit.DuplicateTokenException;
+import dev.tokenkit.Page;
+import dev.tokenkit.TokenNotFoundException;
+import dev.tokenkit.TokenQuery;
+import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.PageCursor;
+import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
+import dev.tokenkit.spi.TokenStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The production {@link TokenStore}: tokens, grants, IP ranges and audit events in SQL tables (H2 2.x and
+ * PostgreSQL 12+ are tested), through the host's {@link Jdbi} or {@link DataSource}.
+ *
+ * <ul>
+ *   <li>Concurrency: {@link #update} is a compare-and-set on the token's version, so concurrent changes through
+ *       several service instances sharing the database never fork; the loser gets
+ *       {@link ConcurrentUpdateException}.</li>
+ *   <li>Listing uses keyset paging on (created_at desc, id desc); never OFFSET.</li>
+ *   <li>Multi-node change feed ({@link #subscribe}): every change appends to a change sequence in the same
+ *       transaction; each node polls it every {@link Builder#pollInterval(Duration) poll interval} (default
+ *       250 ms) and, on PostgreSQL, also receives {@code NOTIFY}s on a dedicated connection (typically a few
+ *       milliseconds). After a LISTEN reconnect, subscribers are told {@link TokenChangeListener#allChanged()}.</li>
+ *   <li>When the database cannot be reached every call throws {@link dev.tokenkit.StoreUnavailableException}.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. Create one per database (and table prefix), share it between the services of one JVM, and
+ * {@link #close()} it on shutdown (it owns the change-feed threads and, on PostgreSQL, one connection).
+ *
+ * <pre>{@code
+ * JdbiTokenStore store = JdbiTokenStore.builder(dataSource).tablePrefix("tokenkit_").build();
+ * store.migrate(); // or apply classpath:db/tokenkit with Flyway/Liquibase
+ * TokenService tokens = TokenService.builder().store(store).build();
+ * }</pre>
+ */
+public final class JdbiTokenStore implements TokenStore {
+  /** The default table-name prefix. */
+  public static final String DEFAULT_TABLE_PREFIX = "tokenkit_";
+  /** The classpath folder of the versioned migration scripts (Flyway naming, {@code ${tablePrefix}} placeholder). */
+  public static final String MIGRATIONS_LOCATION = Migrator.LOCATION;
+
+  private final Db db;
+  private final TokenRows tokens;
+  private final AuditRows audit;
+  private final ChangeLog changes;
+  private final ChangeFeed feed;
+
+  private JdbiTokenStore(Builder b) {
+    this.db = new Db(b.jdbi, new TableNames(b.tablePrefix));
+    this.tokens = new TokenRows(db.tables);
+    this.audit = new AuditRows(db.tables);
+    this.changes = new ChangeLog(db.tables);
+    this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention);
+  }
+
+  /**
+   * A builder over the host's Jdbi (its connection handling, pooling and plugins are used as they are).
+   *
+   * @param jdbi the Jdbi; never {@code null}
+   * @return a new builder
+   */
+  public static Builder builder(Jdbi jdbi) {
+    return new Builder(Objects.requireNonNull(jdbi, "jdbi"));
+  }
+
+  /**
+   * A builder over a DataSource (use a pooled one in production, e.g. HikariCP).
+   *
+   * @param dataSource the DataSource; never {@code null}
+   * @return a new builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Jdbi.create(Objects.requireNonNull(dataSource, "dataSource")));
+  }
+
+  /**
+   * Creates or upgrades the tables for this store's prefix by applying the scripts in
+   * {@value #MIGRATIONS_LOCATION} that are not yet recorded in {@code <prefix>schema_history}. Idempotent and
+   * safe to call from several nodes at once (on PostgreSQL). Hosts using Flyway or Liquibase apply the same
+   * scripts with their tool instead.
+   *
+   * @return the versions applied by this call (empty when the schema was up to date)
+   * @throws dev.tokenkit.StoreUnavailableException when the database cannot be reached
+   */
+  public List<Integer> migrate() {
+    return new Migrator(db).migrate();
+  }
+
+  @Override
+  public void insert(StoredToken token) {
+    Objects.requireNonNull(token, "token");
+    try {
+      db.inTransaction("insert token", h -> {
+        tokens.insert(h, token);
+        changes.record(h, db.dialect(), token.id());
+        return null;
+      });
+    } catch (RuntimeException e) {
+      if (!SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+        throw e;
+      }
+      if (db.call("check token id", h -> tokens.version(h, token.id())) >= 0) {
+        throw new IllegalStateException("A token with id " + token.id() + " already exists", e);
+      }
+      throw new DuplicateTokenException(token.token().owner(), token.token().name());
+    }
+  }
+
+  @Override
+  public Optional<StoredToken> findById(String id) {
+    Objects.requireNonNull(id, "id");
+    return db.inSnapshot("find token", h -> tokens.findById(h, id)).stream().findFirst();
+  }
+
+  @Override
+  public void update(StoredToken token, long expectedVersion) {
+    Objects.requireNonNull(token, "token");
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
+          + " for expected " + expectedVersion);
+    }
+    try {
+      db.inTransaction("update token", h -> {
+        if (tokens.update(h, token, expectedVersion) == 1) {
+          changes.record(h, db.dialect(), token.id());
+          return null;
+        }
+        if (tokens.version(h, token.id()) < 0) {
+          throw new TokenNotFoundException(token.id());
+        }
+        throw new ConcurrentUpdateException(token.id(), expectedVersion);
+      });
+    } catch (RuntimeException e) {
+      if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+        throw new DuplicateTokenException(token.token().owner(), token.token().name());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean delete(String id) {
+    Objects.requireNonNull(id, "id");
+    return db.inTransaction("delete token", h -> {
+      if (!tokens.delete(h, id)) {
+        return false;
+      }
+      changes.record(h, db.dialect(), id);
+      return true;
+    });
+  }
+
+  @Override
+  public Page<StoredToken> list(TokenQuery query, Instant now) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(now, "now");
+    List<StoredToken> rows = db.inSnapshot("list tokens", h -> tokens.list(h, db.dialect(), query, now));
+    if (rows.size() <= query.limit()) {
+      return new Page<>(rows, null);
+    }
+    List<StoredToken> items = rows.subList(0, query.limit());
+    StoredToken last = items.get(items.size() - 1);
+    return new Page<>(items, new PageCursor(last.token().createdAt(), last.id()).encode());
+  }
+
+  @Override
+  public void recordLastUse(Collection<LastUse> uses) {
+    Objects.requireNonNull(uses, "uses");
+    if (uses.isEmpty()) {
+      return;
+    }
+    // one entry per token (the latest), in id order so concurrent flushes from several nodes lock rows alike
+    TreeMap<String, LastUse> latest = new TreeMap<>();
+    for (LastUse u : uses) {
+      latest.merge(u.tokenId(), u, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+    }
+    List<LastUse> batch = new ArrayList<>(latest.values());
+    db.inTransaction("record last use", h -> tokens.recordLastUse(h, batch));
+  }
+
+  @Override
+  public void appendAudit(AuditEvent event) {
+    Objects.requireNonNull(event, "event");
+    db.call("append audit event", h -> {
+      audit.insert(h, event);
+      return null;
+    });
+  }
+
+  @Override
+  public Page<AuditEvent> listAudit(AuditQuery query) {
+    Objects.requireNonNull(query, "query");
+    List<AuditEvent> rows = db.call("list audit events", h -> audit.list(h, db.dialect(), query));
+    if (rows.size() <= query.limit()) {
+      return new Page<>(rows, null);
+    }
+    List<AuditEvent> items = rows.subList(0, query.limit());
+    AuditEvent last = items.get(items.size() - 1);
+    return new Page<>(items, new PageCursor(last.at(), last.id()).encode());
+  }
+
+  /**
+   * Subscribes to token changes made through any store on the same database and prefix (including this one).
+   * The first subscription starts the feed threads.
+   *
+   * @param listener receives changed ids; called from the feed threads, must be fast; never {@code null}
+   * @return closes the subscription
+   */
+  @Override
+  public AutoCloseable subscribe(TokenChangeListener listener) {
+    return feed.subscribe(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Whether the PostgreSQL LISTEN connection is currently up (for health checks and tests). */
+  boolean changeFeedListening() {
+    return feed.isListening();
+  }
+
+  /** Polls the change sequence now (tests). */
+  void pollChangesNow() {
+    feed.poll();
+  }
+
+  /** Stops the change-feed threads and closes the LISTEN connection. The host's DataSource stays open. */
+  @Override
+  public void close() {
+    feed.close();
+  }
+
+  @Override
+  public String toString() {
+    return "JdbiTokenStore[tablePrefix=" + db.tables.prefix + ", dialect=" + db.dialect() + "]";
+  }
+
+  /**
+   * Configures a {@link JdbiTokenStore}. Setters validate at once; not thread-safe.
+   *
+   * <pre>{@code
+   * JdbiTokenStore store = JdbiTokenStore.builder(jdbi)
+   *     .tablePrefix("acme_tk_")
+   *     .pollInterval(Duration.ofMillis(100))
+   *     .build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final Jdbi jdbi;
+    private String tablePrefix = DEFAULT_TABLE_PREFIX;
+    private Duration pollInterval = Duration.ofMillis(250);
+    private boolean listenNotify = true;
+    private Duration changeRetention = Duration.ofHours(1);
+
+    private Builder(Jdbi jdbi) {
+      this.jdbi = jdbi;
+    }
+
+    /**
+     * The table-name prefix (default {@value JdbiTokenStore#DEFAULT_TABLE_PREFIX}); must match the
+     * {@code tablePrefix} placeholder used when migrating.
+     *
+     * @param prefix empty, or a lowercase letter followed by up to 29 lowercase letters, digits or '_'
+     * @return this builder
+     * @throws IllegalArgumentException when the prefix is not such an identifier
+     */
+    public Builder tablePrefix(String prefix) {
+      new TableNames(prefix);
+      this.tablePrefix = prefix;
+      return this;
+    }
+
+    /**
+     * How often each node polls the change sequence (default 250 ms): the worst-case delay before another
+     * node's change reaches this node's cache when NOTIFY is unavailable (H2, or PostgreSQL while reconnecting).
+     *
+     * @param interval between 10 ms and 1 hour
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder pollInterval(Duration interval) {
+      Objects.requireNonNull(interval, "pollInterval");
+      if (interval.toMillis() < 10 || interval.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("pollInterval must be between 10 ms and 1 hour, got " + interval
+            + "; the default 250 ms keeps multi-node invalidation well within 1 s");
+      }
+      this.pollInterval = interval;
+      return this;
+    }
+
+    /**
+     * Whether to LISTEN for PostgreSQL notifications on a dedicated connection (default {@code true}; ignored on
+     * other databases). Turn off when connections are scarce; invalidation then takes up to one poll interval.
+     *
+     * @param enabled whether to listen
+     * @return this builder
+     */
+    public Builder listenNotify(boolean enabled) {
+      this.listenNotify = enabled;
+      return this;
+    }
+
+    /**
+     * How long change-sequence entries are kept (default 1 hour). A node that was cut off for longer drops its
+     * whole cache when it reconnects.
+     *
+     * @param retention at least 1 minute
+     * @return this builder
+     * @throws IllegalArgumentException when shorter than a minute
+     */
+    public Builder changeRetention(Duration retention) {
+      Objects.requireNonNull(retention, "changeRetention");
+      if (retention.compareTo(Duration.ofMinutes(1)) < 0) {
+        throw new IllegalArgumentException("changeRetention must be at least 1 minute, got " + retention);
+      }
+      this.changeRetention = retention;
+      return this;
+    }
+
+    /**
+     * Builds the store. Does not connect: the database is first contacted by {@link JdbiTokenStore#migrate()} or
+     * the first operation.
+     *
+     * @return the store
+     */
+    public JdbiTokenStore build() {
+      return new JdbiTokenStore(this);
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package dev.tokenkit.jdbi;
+
+import dev.tokenkit.AccessGrants;
+import dev.tokenkit.AccessLevel;
+import dev.tokenkit.IpRange;
+import dev.tokenkit.Token;
+import dev.tokenkit.TokenQuery;
+import dev.tokenkit.TokenStatus;
+import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.PageCursor;
+import dev.tokenkit.spi.StoredToken;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL for the tokens table and its grant and IP-range child tables. Stateless apart from the names. */
+final class TokenRows {
+  private static final String COLUMNS = "id, token_prefix, name, description, owner, role_name, status, created_at, "
+      + "updated_at, expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, "
+      + "last_used_ip, version";
+
+  private final TableNames t;
+
+  TokenRows(TableNames tables) {
+    this.t = tables;
+  }
+
+  void insert(Handle h, StoredToken s) {
+    Token k = s.token();
+    h.createUpdate("INSERT INTO " + t.tokens + " (" + COLUMNS + ") VALUES (:id, :prefix, :name, :description, :owner, "
+            + ":role, :status, :createdAt, :updatedAt, :expiresAt, :hash, :previousHash, :previousUntil, :lastUsedAt, "
+            + ":lastUsedIp, :version)")
+        .bind("id", k.id())
+        .bind("prefix", k.prefix())
+        .bind("owner", k.owner())
+        .bind("createdAt", Timestamps.of(k.createdAt()))
+        .bind("lastUsedAt", Timestamps.of(k.lastUsedAt()))
+        .bind("lastUsedIp", k.lastUsedIp())
+        .bind("name", k.name())
+        .bind("description", k.description())
+        .bind("role", k.role())
+        .bind("status", k.status().name())
+        .bind("updatedAt", Timestamps.of(k.updatedAt()))
+        .bind("expiresAt", Timestamps.of(k.expiresAt()))
+        .bind("hash", s.secretHash())
+        .bind("previousHash", s.previousSecretHash())
+        .bind("previousUntil", Timestamps.of(s.previousSecretValidUntil()))
+        .bind("version", k.version())
+        .execute();
+    insertChildren(h, k);
+  }
+
+  /** Compare-and-set of everything but id, prefix, owner, creation and last use; returns the updated row count. */
+  int update(Handle h, StoredToken s, long expectedVersion) {
+    Token k = s.token();
+    int n = h.createUpdate("UPDATE " + t.tokens + " SET name = :name, description = :description, role_name = :role, "
+            + "status = :status, updated_at = :updatedAt, expires_at = :expiresAt, secret_hash = :hash, "
+            + "previous_secret_hash = :previousHash, previous_secret_valid_until = :previousUntil, version = :version "
+            + "WHERE id = :id AND version = :expected")
+        .bind("id", k.id())
+        .bind("expected", expectedVersion)
+        .bind("name", k.name())
+        .bind("description", k.description())
+        .bind("role", k.role())
+        .bind("status", k.status().name())
+        .bind("updatedAt", Timestamps.of(k.updatedAt()))
+        .bind("expiresAt", Timestamps.of(k.expiresAt()))
+        .bind("hash", s.secretHash())
+        .bind("previousHash", s.previousSecretHash())
+        .bind("previousUntil", Timestamps.of(s.previousSecretValidUntil()))
+        .bind("version", k.version())
+        .execute();
+    if (n == 1) {
+      h.createUpdate("DELETE FROM " + t.grants + " WHERE token_id = :id").bind("id", k.id()).execute();
+      h.createUpdate("DELETE FROM " + t.ipRanges + " WHERE token_id = :id").bind("id", k.id()).execute();
+      insertChildren(h, k);
+    }
+    return n;
+  }
+
+  private void insertChildren(Handle h, Token k) {
+    Map<String, AccessLevel> grants = k.access().asMap();
+    if (!grants.isEmpty()) {
+      PreparedBatch batch = h.prepareBatch("INSERT INTO " + t.grants + " (token_id, api, access_level) "
+          + "VALUES (:id, :api, :level)");
+      for (Map.Entry<String, AccessLevel> g : grants.entrySet()) {
+        batch.bind("id", k.id()).bind("api", g.getKey()).bind("level", g.getValue().name()).add();
+      }
+      batch.execute();
+    }
+    if (!k.allowedIps().isEmpty()) {
+      PreparedBatch batch = h.prepareBatch("INSERT INTO " + t.ipRanges + " (token_id, pos, cidr) "
+          + "VALUES (:id, :pos, :cidr)");
+      int pos = 0;
+      for (IpRange r : k.allowedIps()) {
+        batch.bind("id", k.id()).bind("pos", pos++).bind("cidr", r.toString()).add();
+      }
+      batch.execute();
+    }
+  }
+
+  /** The stored version of a token, or -1 when it does not exist. */
+  long version(Handle h, String id) {
+    return h.createQuery("SELECT version FROM " + t.tokens + " WHERE id = :id").bind("id", id)
+        .mapTo(Long.class).findOne().orElse(-1L);
+  }
+
+  /** One batched UPDATE per token, only moving forward in time; returns how many rows changed. */
+  int recordLastUse(Handle h, List<LastUse> uses) {
+    PreparedBatch batch = h.prepareBatch("UPDATE " + t.tokens + " SET last_used_at = :at, last_used_ip = :ip "
+        + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)");
+    for (LastUse u : uses) {
+      batch.bind("id", u.tokenId()).bind("at", Timestamps.of(u.at())).bind("ip", u.ip()).add();
+    }
+    int changed = 0;
+    for (int n : batch.execute()) {
+      changed += Math.max(n, 0);
+    }
+    return changed;
+  }
+
+  boolean delete(Handle h, String id) {
+    return h.createUpdate("DELETE FROM " + t.tokens + " WHERE id = :id").bind("id", id).execute() > 0;
+  }
+
+  List<StoredToken> findById(Handle h, String id) {
+    List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM " + t.tokens + " WHERE id = :id").bind("id", id)
+        .map((rs, ctx) -> Row.read(rs)).list();
+    return assemble(h, rows);
+  }
+
+  /** One page (limit + 1 rows, so the caller can tell whether there is a next page). */
+  List<StoredToken> list(Handle h, Dialect dialect, TokenQuery q, Instant now) {
+    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(t.tokens)
+        .append(" WHERE 1 = 1");
+    if (q.owner() != null) {
+      sql.append(" AND owner = :owner");
+    }
+    if (q.status() != null) {
+      switch (q.status()) {
+        case REVOKED -> sql.append(" AND status = 'REVOKED'");
+        case EXPIRED -> sql.append(" AND status <> 'REVOKED' AND expires_at IS NOT NULL AND expires_at <= :now");
+        default -> sql.append(" AND status = :status AND (expires_at IS NULL OR expires_at > :now)");
+      }
+    }
+    if (q.expiringBefore() != null) {
+      sql.append(" AND expires_at < :before");
+    }
+    PageCursor after = PageCursor.decode(q.cursor());
+    if (after != null) {
+      sql.append(" AND (created_at < :cursorAt OR (created_at = :cursorAt AND ").append(dialect.orderedId)
+          .append(" < :cursorId))");
+    }
+    sql.append(" ORDER BY created_at DESC, ").append(dialect.orderedId).append(" DESC LIMIT :limit");
+    Query query = h.createQuery(sql.toString()).bind("limit", q.limit() + 1);
+    if (q.owner() != null) {
+      query.bind("owner", q.owner());
+    }
+    if (q.status() != null && q.status() != TokenStatus.REVOKED) {
+      query.bind("now", Timestamps.of(now));
+      if (q.status() != TokenStatus.EXPIRED) {
+        query.bind("status", q.status().name());
+      }
+    }
+    if (q.expiringBefore() != null) {
+      query.bind("before", Timestamps.of(q.expiringBefore()));
+    }
+    if (after != null) {
+      query.bind("cursorAt", Timestamps.of(after.at())).bind("cursorId", after.id());
+    }
+    return assemble(h, query.map((rs, ctx) -> Row.read(rs)).list());
+  }
+
+  private List<StoredToken> assemble(Handle h, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      ids.add(r.id);
+    }
+    Map<String, Map<String, AccessLevel>> grants = new HashMap<>();
+    h.createQuery("SELECT token_id, api, access_level FROM " + t.grants + " WHERE token_id IN (<ids>)")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> {
+          grants.computeIfAbsent(rs.getString("token_id"), k -> new LinkedHashMap<>())
+              .put(rs.getString("api"), AccessLevel.valueOf(rs.getString("access_level")));
+          return Boolean.TRUE;
+        }).list();
+    Map<String, List<IpRange>> ips = new HashMap<>();
+    h.createQuery("SELECT token_id, cidr FROM " + t.ipRanges + " WHERE token_id IN (<ids>) ORDER BY token_id, pos")
+        .bindList("ids", ids)
+        .map((rs, ctx) -> ips.computeIfAbsent(rs.getString("token_id"), k -> new ArrayList<>())
+            .add(IpRange.parse(rs.getString("cidr")))).list();
+    List<StoredToken> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      Map<String, AccessLevel> g = grants.get(r.id);
+      List<IpRange> ranges = ips.getOrDefault(r.id, List.of());
+      Token token = new Token(r.id, r.prefix, r.name, r.description, r.owner, r.role,
+          g == null ? AccessGrants.none() : AccessGrants.of(g), r.status, r.createdAt, r.updatedAt, r.expiresAt,
+          ranges, r.lastUsedAt, r.lastUsedIp, r.version);
+      out.add(new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil));
+    }
+    return out;
+  }
+
+  /** One row of the tokens table. Holds hashes: never logged, no toString. */
+  private static final class Row {
+    String id;
+    String prefix;
+    String name;
+    String description;
+    String owner;
+    String role;
+    TokenStatus status;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant expiresAt;
+    String secretHash;
+    String previousHash;
+    Instant previousUntil;
+    Instant lastUsedAt;
+    String lastUsedIp;
+    long version;
+
+    static Row read(ResultSet rs) throws SQLException {
+      Row r = new Row();
+      r.id = rs.getString("id");
+      r.prefix = rs.getString("token_prefix");
+      r.name = rs.getString("name");
+      r.description = rs.getString("description");
+      r.owner = rs.getString("owner");
+      r.role = rs.getString("role_name");
+      r.status = TokenStatus.valueOf(rs.getString("status"));
+      r.createdAt = Timestamps.read(rs, "created_at");
+      r.updatedAt = Timestamps.read(rs, "updated_at");
+      r.expiresAt = Timestamps.read(rs, "expires_at");
+      r.secretHash = rs.getString("secret_hash");
+      r.previousHash = rs.getString("previous_secret_hash");
+      r.previousUntil = Timestamps.read(rs, "previous_secret_valid_until");
+      r.lastUsedAt = Timestamps.read(rs, "last_used_at");
+      r.lastUsedIp = rs.getString("last_used_ip");
+      r.version = rs.getLong("version");
+      return r;
+    }
+
+    @Override
+    public String toString() {
+      return "Row[" + id + ", hashes=redacted]";
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.tokenkit.jdbi;
+
+import static dev.tokenkit.jdbi.StoredTokens.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenkit.spi.TokenChangeListener;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The change sequence behind the feed, on H2 with polling driven by the test. */
+class ChangeFeedTest {
+
+  private static final class Recorder implements TokenChangeListener {
+    final List<String> ids = new CopyOnWriteArrayList<>();
+    final AtomicInteger all = new AtomicInteger();
+
+    @Override
+    public void tokenChanged(String tokenId) {
+      ids.add(tokenId);
+    }
+
+    @Override
+    public void allChanged() {
+      all.incrementAndGet();
+    }
+  }
+
+  @Test
+  void changesAreDeliveredOnceInCommitOrderAndSubscribersStartAtTheCurrentSequence() throws Exception {
+    DataSource ds = TestDatabases.newH2();
+    try (JdbiTokenStore writer = TestDatabases.migrated(JdbiTokenStore.builder(ds));
+        JdbiTokenStore reader = JdbiTokenStore.builder(ds).pollInterval(Duration.ofHours(1)).build()) {
+      writer.insert(token("before", "alice", "before")); // happened before the subscription: not delivered
+      Recorder r = new Recorder();
+      reader.subscribe(r);
+      writer.insert(token("a", "alice", "a"));
+      writer.insert(token("b", "alice", "b"));
+      writer.delete("a");
+
+      reader.pollChangesNow();
+      reader.pollChangesNow();
+
+      assertThat(r.ids).containsExactly("a", "b", "a");
+      assertThat(r.all.get()).isZero();
+    }
+  }
+
+  @Test
+  void aNodeThatMissedPrunedChangesDropsItsWholeCache() throws Exception {
+    DataSource ds = TestDatabases.newH2();
+    try (JdbiTokenStore writer = TestDatabases.migrated(JdbiTokenStore.builder(ds));
+        JdbiTokenStore reader = JdbiTokenStore.builder(ds).pollInterval(Duration.ofHours(1)).build()) {
+      Recorder r = new Recorder();
+      reader.subscribe(r);
+      writer.insert(token("a", "alice", "a"));
+      writer.insert(token("b", "alice", "b"));
+      writer.insert(token("c", "alice", "c"));
+      try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM tokenkit_changes WHERE token_id IN ('a', 'b')"); // as retention pruning would
+      }
+
+      reader.pollChangesNow();
+
+      assertThat(r.all.get()).isEqualTo(1);
+      assertThat(r.ids).containsExactly("c");
+    }
+  }
+
+  @Test
+  void aFailedChangeLeavesNoTraceInTheFeed() throws Exception {
+    DataSource ds = TestDatabases.newH2();
+    try (JdbiTokenStore store = TestDatabases.migrated(JdbiTokenStore.builder(ds).pollInterval(Duration.ofHours(1)))) {
+      Recorder r = new Recorder();
+      store.subscribe(r);
+      store.insert(token("a", "alice", "a"));
+      try {
+        store.insert(token("b", "alice", "a")); // duplicate name: rolled back with its change entry
+      } catch (RuntimeException expected) {
+        // DuplicateTokenException
+      }
+      store.insert(token("c", "alice", "c"));
+      store.pollChangesNow();
+      assertThat(r.ids).containsExactly("a", "c");
+      assertThat(r.all.get()).isZero();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.tokenkit.jdbi;
+
+import dev.tokenkit.spi.TokenStore;
+import dev.tokenkit.testkit.TokenStoreContract;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The whole store contract kit against JdbiTokenStore on a real PostgreSQL server (a new table prefix per test). */
+@ExtendWith(EmbeddedPostgres.class)
+class JdbiPostgresStoreContractTest extends TokenStoreContract {
+  private static EmbeddedPostgres.Server pg;
+
+  @BeforeAll
+  static void server(EmbeddedPostgres.Server server) {
+    pg = server;
+  }
+
+  @Override
+  protected TokenStore newStore() {
+    return TestDatabases.pgStore(pg);
+  }
+}

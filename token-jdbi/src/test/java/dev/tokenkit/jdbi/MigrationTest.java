@@ -1,0 +1,120 @@
+package dev.tokenkit.jdbi;
+
+import static dev.tokenkit.jdbi.StoredTokens.token;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The migration scripts in the jar and the built-in, idempotent migrate(). */
+@ExtendWith(EmbeddedPostgres.class)
+class MigrationTest {
+
+  @Test
+  void migrationScriptIsOnTheClasspathInFlywayNamingWithThePrefixPlaceholder() throws Exception {
+    try (InputStream in = getClass().getClassLoader()
+        .getResourceAsStream(JdbiTokenStore.MIGRATIONS_LOCATION + "/V1__tokenkit_schema.sql")) {
+      assertThat(in).isNotNull();
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(sql).contains("${tablePrefix}tokens", "${tablePrefix}token_grants", "${tablePrefix}token_ip_ranges",
+          "${tablePrefix}audit_events").doesNotContainIgnoringCase("OFFSET");
+    }
+  }
+
+  @Test
+  void migrateOnH2IsIdempotentAndRecordsTheVersion() throws Exception {
+    DataSource ds = TestDatabases.newH2();
+    JdbiTokenStore store = JdbiTokenStore.builder(ds).build();
+    assertThat(store.migrate()).containsExactly(1);
+    assertThat(store.migrate()).isEmpty();
+    assertThat(JdbiTokenStore.builder(ds).build().migrate()).isEmpty();
+    assertThat(historyVersions(ds, "tokenkit_")).containsExactly(1);
+    store.insert(token("id1", "alice", "ci"));
+    assertThat(store.findById("id1")).isPresent();
+  }
+
+  @Test
+  void concurrentMigrationsFromSeveralNodesOnPostgresApplyOnce(EmbeddedPostgres.Server pg) throws Exception {
+    String prefix = TestDatabases.newPrefix();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Integer>>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        Callable<List<Integer>> run = () -> JdbiTokenStore.builder(pg.dataSource()).tablePrefix(prefix).build().migrate();
+        runs.add(pool.submit(run));
+      }
+      List<Integer> applied = new ArrayList<>();
+      for (Future<List<Integer>> f : runs) {
+        applied.addAll(f.get());
+      }
+      assertThat(applied).containsExactly(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(historyVersions(pg.dataSource(), prefix)).containsExactly(1);
+  }
+
+  @Test
+  void prefixesKeepStoresApartInOneDatabase() {
+    DataSource ds = TestDatabases.newH2();
+    JdbiTokenStore one = TestDatabases.migrated(JdbiTokenStore.builder(ds).tablePrefix("one_"));
+    JdbiTokenStore two = TestDatabases.migrated(JdbiTokenStore.builder(ds).tablePrefix("two_"));
+    one.insert(token("id1", "alice", "ci"));
+    assertThat(two.findById("id1")).isEmpty();
+    two.insert(token("id1", "alice", "ci"));
+    assertThat(one.findById("id1")).isPresent();
+  }
+
+  @Test
+  void emptyPrefixIsAllowed() {
+    JdbiTokenStore store = TestDatabases.migrated(JdbiTokenStore.builder(TestDatabases.newH2()).tablePrefix(""));
+    store.insert(token("id1", "alice", "ci"));
+    assertThat(store.findById("id1")).isPresent();
+  }
+
+  @Test
+  void prefixMustBeASafeLowercaseIdentifier() {
+    for (String bad : List.of("Tokens_", "1abc", "a-b", "a;drop table x;", "a b", "abcdefghijklmnopqrstuvwxyzabcde")) {
+      assertThatThrownBy(() -> JdbiTokenStore.builder(TestDatabases.newH2()).tablePrefix(bad))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowercase letter");
+    }
+  }
+
+  @Test
+  void usingTheStoreBeforeMigratingSaysHowToFixIt() {
+    JdbiTokenStore store = JdbiTokenStore.builder(TestDatabases.newH2()).build();
+    assertThatThrownBy(() -> store.findById("x")).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("migrate()").hasMessageContaining("classpath:db/tokenkit");
+  }
+
+  @Test
+  void statementSplitterSubstitutesThePrefixAndDropsComments() {
+    List<String> statements = Migrator.statements("-- c\nCREATE TABLE ${tablePrefix}a (x INT);\n\nINSERT INTO "
+        + "${tablePrefix}a\n  SELECT 1;\n", "p_");
+    assertThat(statements).containsExactly("CREATE TABLE p_a (x INT)", "INSERT INTO p_a\n  SELECT 1");
+  }
+
+  private static List<Integer> historyVersions(DataSource ds, String prefix) throws Exception {
+    List<Integer> out = new ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT version FROM " + prefix + "schema_history ORDER BY version")) {
+      while (rs.next()) {
+        out.add(rs.getInt(1));
+      }
+    }
+    return out;
+  }
+}

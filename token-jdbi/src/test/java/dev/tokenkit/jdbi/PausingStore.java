@@ -1,0 +1,71 @@
+package dev.tokenkit.jdbi;
+
+import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
+import dev.tokenkit.spi.TokenStore;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real store whose next {@code findById} pauses after it has read the row, until released; and whose change
+ * listeners report when an id was delivered. Lets a test put another node's change exactly between a cache
+ * fill's read and its put.
+ */
+final class PausingStore extends NoFeedStore {
+  final CountDownLatch readDone = new CountDownLatch(1);
+  final CountDownLatch release = new CountDownLatch(1);
+  private volatile boolean armed;
+  private volatile String awaitedId;
+  private volatile CountDownLatch delivered = new CountDownLatch(1);
+
+  PausingStore(TokenStore delegate) {
+    super(delegate);
+  }
+
+  void pauseNextRead() {
+    armed = true;
+  }
+
+  /** The latch that opens once the change feed has delivered {@code id} to the service's listener. */
+  CountDownLatch deliveredLatch(String id) {
+    awaitedId = id;
+    delivered = new CountDownLatch(1);
+    return delivered;
+  }
+
+  @Override
+  public Optional<StoredToken> findById(String id) {
+    Optional<StoredToken> read = delegate.findById(id);
+    if (armed) {
+      armed = false;
+      readDone.countDown();
+      try {
+        if (!release.await(30, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("test never released the paused read");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return read;
+  }
+
+  @Override
+  public AutoCloseable subscribe(TokenChangeListener listener) {
+    return delegate.subscribe(new TokenChangeListener() {
+      @Override
+      public void tokenChanged(String tokenId) {
+        listener.tokenChanged(tokenId); // the service invalidates its cache here, synchronously
+        if (tokenId.equals(awaitedId)) {
+          delivered.countDown();
+        }
+      }
+
+      @Override
+      public void allChanged() {
+        listener.allChanged();
+      }
+    });
+  }
+}

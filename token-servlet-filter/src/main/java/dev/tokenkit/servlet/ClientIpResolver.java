@@ -1,0 +1,127 @@
+package dev.tokenkit.servlet;
+
+import dev.tokenkit.IpRange;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The client address: the socket peer, or, when the peer is a trusted proxy, the rightmost address in the
+ * configured forwarding header that is not a trusted proxy. An entry that is not an address literal ends the
+ * walk with an unknown client ({@code null}), so IP-restricted tokens then fail closed. Immutable and
+ * thread-safe.
+ */
+final class ClientIpResolver {
+  /** Ignore absurdly long forwarding chains rather than parse them. */
+  private static final int MAX_HOPS = 32;
+
+  private final List<IpRange> trustedProxies;
+  private final ForwardedHeader header;
+
+  ClientIpResolver(List<IpRange> trustedProxies, ForwardedHeader header) {
+    this.trustedProxies = List.copyOf(trustedProxies);
+    this.header = header;
+  }
+
+  String resolve(HttpServletRequest request) {
+    String peer = request.getRemoteAddr();
+    if (trustedProxies.isEmpty() || !isTrusted(IpRange.parseAddress(peer))) {
+      return peer;
+    }
+    List<String> hops = new ArrayList<>();
+    Enumeration<String> values = request.getHeaders(header.headerName());
+    while (values != null && values.hasMoreElements()) {
+      String v = values.nextElement();
+      for (String part : v.split(",", -1)) {
+        hops.add(part.trim());
+        if (hops.size() > MAX_HOPS) {
+          return null;
+        }
+      }
+    }
+    if (hops.isEmpty()) {
+      return peer;
+    }
+    String last = peer;
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      String literal = header == ForwardedHeader.FORWARDED ? forValue(hops.get(i)) : stripPort(hops.get(i));
+      byte[] address = literal == null ? null : IpRange.parseAddress(literal);
+      if (address == null) {
+        return null;
+      }
+      last = canonical(address);
+      if (!isTrusted(address)) {
+        return last;
+      }
+    }
+    return last; // every hop is a trusted proxy: the leftmost one is the origin
+  }
+
+  private boolean isTrusted(byte[] address) {
+    if (address == null) {
+      return false;
+    }
+    for (IpRange r : trustedProxies) {
+      if (r.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The node of an RFC 7239 {@code for=} parameter in one forwarded-element, without quotes or port. */
+  private static String forValue(String element) {
+    String found = null;
+    for (String pair : element.split(";", -1)) {
+      String p = pair.trim();
+      int eq = p.indexOf('=');
+      if (eq > 0 && p.substring(0, eq).trim().toLowerCase(Locale.ROOT).equals("for")) {
+        if (found != null) {
+          return null;
+        }
+        String v = p.substring(eq + 1).trim();
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+          v = v.substring(1, v.length() - 1);
+        }
+        found = stripPort(v);
+        if (found == null) {
+          return null;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** {@code 1.2.3.4:80} → {@code 1.2.3.4}; {@code [2001:db8::1]:80} → {@code 2001:db8::1}; others unchanged. */
+  private static String stripPort(String v) {
+    if (v.startsWith("[")) {
+      int close = v.indexOf(']');
+      if (close < 0) {
+        return null;
+      }
+      String rest = v.substring(close + 1);
+      if (!rest.isEmpty() && !rest.matches(":\\d{1,5}")) {
+        return null;
+      }
+      return v.substring(1, close);
+    }
+    int colon = v.indexOf(':');
+    if (colon > 0 && colon == v.lastIndexOf(':') && v.indexOf('.') > 0) {
+      String port = v.substring(colon + 1);
+      return port.matches("\\d{1,5}") ? v.substring(0, colon) : null;
+    }
+    return v;
+  }
+
+  private static String canonical(byte[] address) {
+    try {
+      return InetAddress.getByAddress(address).getHostAddress();
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

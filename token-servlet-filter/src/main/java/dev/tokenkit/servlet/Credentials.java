@@ -1,0 +1,221 @@
+package dev.tokenkit.servlet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Enumeration;
+
+/**
+ * Reads the one presented token from {@code Authorization: Bearer} (RFC 6750 §2.1, scheme matched
+ * case-insensitively), an optional API-key header and, only when enabled, one query parameter. Two credentials,
+ * a repeated header or parameter, or a malformed bearer value make the request invalid. Immutable and
+ * thread-safe.
+ */
+final class Credentials {
+  /** Longest accepted credential, far above any TokenKit token; longer values are invalid requests. */
+  static final int MAX_LENGTH = 1024;
+
+  /** Outcome of reading credentials. */
+  enum Status { NONE, PRESENT, INVALID }
+
+  /** What was found; {@code token} is set only for {@link Status#PRESENT}. */
+  static final class Result {
+    static final Result NONE = new Result(Status.NONE, null);
+    static final Result INVALID = new Result(Status.INVALID, null);
+
+    final Status status;
+    final String token;
+
+    private Result(Status status, String token) {
+      this.status = status;
+      this.token = token;
+    }
+
+    static Result of(String token) {
+      return new Result(Status.PRESENT, token);
+    }
+  }
+
+  private static final String BEARER = "Bearer";
+
+  private final String apiKeyHeader;
+  private final String queryParameter;
+
+  /**
+   * @param apiKeyHeader an extra header holding the bare token, or {@code null}
+   * @param queryParameter a query parameter holding the token, or {@code null} (disabled)
+   */
+  Credentials(String apiKeyHeader, String queryParameter) {
+    this.apiKeyHeader = apiKeyHeader;
+    this.queryParameter = queryParameter;
+  }
+
+  Result read(HttpServletRequest request) {
+    String found = null;
+    int count = 0;
+
+    String auth = single(request.getHeaders("Authorization"));
+    if (auth == MULTIPLE) {
+      return Result.INVALID;
+    }
+    if (auth != null) {
+      int scheme = bearerSchemeEnd(auth);
+      if (scheme == -2) {
+        return Result.INVALID;
+      }
+      if (scheme >= 0) {
+        int i = scheme;
+        while (i < auth.length() && auth.charAt(i) == ' ') {
+          i++;
+        }
+        if (i == scheme) {
+          return Result.INVALID;
+        }
+        String token = stripTrailingSpaces(auth.substring(i));
+        if (!isB64Token(token)) {
+          return Result.INVALID;
+        }
+        found = token;
+        count++;
+      }
+      // any other scheme belongs to someone else: not a credential of ours
+    }
+
+    if (apiKeyHeader != null) {
+      String key = single(request.getHeaders(apiKeyHeader));
+      if (key == MULTIPLE) {
+        return Result.INVALID;
+      }
+      if (key != null) {
+        String token = key.trim();
+        if (!isB64Token(token)) {
+          return Result.INVALID;
+        }
+        found = token;
+        count++;
+      }
+    }
+
+    if (queryParameter != null) {
+      String q = queryValue(request.getQueryString());
+      if (q == MULTIPLE) {
+        return Result.INVALID;
+      }
+      if (q != null) {
+        if (!isB64Token(q)) {
+          return Result.INVALID;
+        }
+        found = q;
+        count++;
+      }
+    }
+
+    if (count > 1) {
+      return Result.INVALID;
+    }
+    return count == 0 ? Result.NONE : Result.of(found);
+  }
+
+  /** Sentinel for "more than one value". */
+  private static final String MULTIPLE = new String("<multiple>");
+
+  private static String single(Enumeration<String> values) {
+    if (values == null || !values.hasMoreElements()) {
+      return null;
+    }
+    String first = values.nextElement();
+    if (values.hasMoreElements()) {
+      return MULTIPLE;
+    }
+    return first == null ? "" : first;
+  }
+
+  /**
+   * @return the index after "Bearer" when the value uses the Bearer scheme, -1 for another scheme, -2 when
+   *     malformed (empty value, or "Bearer" followed by something other than a space)
+   */
+  private static int bearerSchemeEnd(String v) {
+    String s = v;
+    if (s.isBlank()) {
+      return -2;
+    }
+    int lead = 0;
+    while (lead < s.length() && (s.charAt(lead) == ' ' || s.charAt(lead) == '\t')) {
+      lead++;
+    }
+    if (lead > 0) {
+      return -2; // containers strip leading whitespace; anything left is odd
+    }
+    if (s.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      if (s.length() == BEARER.length()) {
+        return -2; // "Bearer" without a token
+      }
+      char next = s.charAt(BEARER.length());
+      if (next == ' ') {
+        return BEARER.length();
+      }
+      if (Character.isLetterOrDigit(next) || next == '-' || next == '_') {
+        return -1; // another scheme whose name starts with "Bearer"
+      }
+      return -2; // tab, comma, '=' ... directly after the scheme
+    }
+    return -1;
+  }
+
+  private static String stripTrailingSpaces(String s) {
+    int end = s.length();
+    while (end > 0 && s.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /** RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
+  static boolean isB64Token(String s) {
+    int n = s.length();
+    if (n == 0 || n > MAX_LENGTH) {
+      return false;
+    }
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+      if (!ok) {
+        break;
+      }
+      i++;
+    }
+    if (i == 0) {
+      return false;
+    }
+    while (i < n && s.charAt(i) == '=') {
+      i++;
+    }
+    return i == n;
+  }
+
+  /** The raw value of the configured parameter in the query string, without decoding; MULTIPLE if repeated. */
+  private String queryValue(String query) {
+    if (query == null || query.isEmpty()) {
+      return null;
+    }
+    String value = null;
+    int start = 0;
+    int n = query.length();
+    while (start <= n) {
+      int end = query.indexOf('&', start);
+      if (end < 0) {
+        end = n;
+      }
+      int eq = query.indexOf('=', start);
+      int keyEnd = eq >= 0 && eq < end ? eq : end;
+      if (keyEnd - start == queryParameter.length() && query.regionMatches(start, queryParameter, 0, keyEnd - start)) {
+        if (value != null) {
+          return MULTIPLE;
+        }
+        value = keyEnd < end ? query.substring(keyEnd + 1, end) : "";
+      }
+      start = end + 1;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tokenkit.servlet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fixed error responses of {@link TokenAuthFilter}: status, RFC 6750 error code and an RFC 9457
+ * {@code application/problem+json} body rendered once at class initialisation. Bodies never contain request
+ * input. Immutable and thread-safe.
+ */
+enum Problem {
+  /** No credentials at all: 401, {@code WWW-Authenticate: Bearer} without an error code. */
+  NO_CREDENTIALS(401, "Unauthorized", null,
+      "This resource needs an API token. Send it as 'Authorization: Bearer <token>'."),
+  /** Credentials present but not accepted, whatever the reason. */
+  INVALID_TOKEN(401, "Unauthorized", "invalid_token", "The presented API token was not accepted."),
+  /** Repeated, combined or malformed credentials. */
+  INVALID_REQUEST(400, "Bad Request", "invalid_request",
+      "The request is malformed. Send exactly one API token, once, in one place."),
+  /** A request path that could be read in more than one way. */
+  AMBIGUOUS_PATH(400, "Bad Request", "invalid_request",
+      "The request path is ambiguous. Send a plain, normalised path without ';',"
+          + " backslashes, encoded '/' or '.', dot segments, '//' or control characters."),
+  /** The token lacks access. */
+  INSUFFICIENT_SCOPE(403, "Forbidden", "insufficient_scope",
+      "The API token does not grant the access this request needs."),
+  /** No route rule covers the path and unmatched paths are denied. */
+  NOT_FOUND(404, "Not Found", null, "There is no resource at this path."),
+  /** The token store is down and the token is not cached. */
+  UNAVAILABLE(503, "Service Unavailable", null,
+      "Authentication is temporarily unavailable. Retry after the time given in the Retry-After header.");
+
+  static final String CONTENT_TYPE = "application/problem+json";
+
+  final int status;
+  final String error;
+  final byte[] body;
+
+  Problem(int status, String title, String error, String detail) {
+    this.status = status;
+    this.error = error;
+    this.body = render(status, title, error, detail);
+  }
+
+  private static byte[] render(int status, String title, String error, String detail) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("type", "about:blank");
+    json.put("title", title);
+    json.put("status", status);
+    json.put("detail", detail);
+    if (error != null) {
+      json.put("error", error);
+    }
+    try {
+      return new ObjectMapper().writeValueAsBytes(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render a fixed problem body", e);
+    }
+  }
+
+  /** Whether the response carries a {@code WWW-Authenticate} challenge. */
+  boolean challenges() {
+    return status == 401 || this == INVALID_REQUEST || this == INSUFFICIENT_SCOPE;
+  }
+}

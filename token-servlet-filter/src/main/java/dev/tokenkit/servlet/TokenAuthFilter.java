@@ -1,0 +1,487 @@
+package dev.tokenkit.servlet;
+
+import dev.tokenkit.AccessLevel;
+import dev.tokenkit.AuthContext;
+import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.IpRange;
+import dev.tokenkit.TokenService;
+import dev.tokenkit.VerifiedToken;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Authenticates requests to the host application's APIs with TokenKit tokens (Jakarta Servlet 6).
+ *
+ * <p>For each request the filter checks the path (ambiguous paths get 400), finds the API in the
+ * {@link RouteRules} (public paths pass through; unmatched paths follow {@link UnmatchedPolicy}), reads exactly one
+ * credential ({@code Authorization: Bearer}, optionally an API-key header or, if enabled, a query parameter),
+ * resolves the client IP (the socket peer; forwarding headers only from trusted proxies) and calls
+ * {@link TokenService#authenticate}. The access level comes from the method: GET, HEAD, OPTIONS need READ,
+ * anything else FULL. Answers:
+ *
+ * <ul>
+ *   <li>verified: the chain continues with {@code getUserPrincipal()} ({@link TokenPrincipal}),
+ *       {@code isUserInRole(role name)}, {@code getAuthType()} = {@code "Bearer"} and the request attribute
+ *       {@link #VERIFIED_TOKEN_ATTRIBUTE}; an old secret in a rotation grace period adds {@code Deprecation} and
+ *       {@code Sunset} response headers;
+ *   <li>no credentials: 401 {@code WWW-Authenticate: Bearer};
+ *   <li>a token not accepted for any reason: 401 {@code Bearer error="invalid_token"} (the reason is not revealed);
+ *   <li>two credentials, repeated headers or malformed values: 400 {@code invalid_request};
+ *   <li>missing access: 403 {@code insufficient_scope};
+ *   <li>store down and token not cached: 503 with {@code Retry-After}.
+ * </ul>
+ *
+ * <p>Error bodies are fixed RFC 9457 {@code application/problem+json} texts with {@code Cache-Control: no-store};
+ * they never echo the request. Register the filter for every dispatcher type (REQUEST, FORWARD, INCLUDE, ERROR,
+ * ASYNC) so that forwards and error pages to protected paths are checked too.
+ *
+ * <p>Built from code with {@link #builder(TokenService)}, or created by the container (web.xml) with the public
+ * no-argument constructor; it then reads its init parameters and takes the {@link TokenService} from the
+ * servlet-context attribute {@link #SERVICE_ATTRIBUTE}. Thread-safe once initialised.
+ *
+ * <pre>{@code
+ * TokenAuthFilter filter = TokenAuthFilter.builder(tokens)
+ *     .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").publicPaths("/health").build())
+ *     .apiKeyHeader("X-API-Key")
+ *     .build();
+ * servletContext.addFilter("tokenkit", filter)
+ *     .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+ * }</pre>
+ */
+public final class TokenAuthFilter implements Filter {
+  /** Request attribute holding the {@link VerifiedToken}: {@value}, the class name of {@code VerifiedToken}. */
+  public static final String VERIFIED_TOKEN_ATTRIBUTE = "dev.tokenkit.VerifiedToken";
+  /** Servlet-context attribute where a container-created filter finds its {@link TokenService}: {@value}, the class name of {@code TokenService}. */
+  public static final String SERVICE_ATTRIBUTE = "dev.tokenkit.TokenService";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TokenAuthFilter.class);
+
+  private volatile Settings settings;
+
+  /**
+   * For containers (web.xml, {@code @WebFilter}-less registration by class): configure through init parameters,
+   * see {@link #init(FilterConfig)}. From code use {@link #builder(TokenService)}.
+   */
+  public TokenAuthFilter() {
+    this.settings = null;
+  }
+
+  private TokenAuthFilter(Settings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * A builder for configuration from code.
+   *
+   * @param service the token service; never {@code null}
+   * @return the builder
+   */
+  public static Builder builder(TokenService service) {
+    return new Builder(Objects.requireNonNull(service, "service"));
+  }
+
+  /**
+   * Reads the init parameters when the filter was created by the container; a filter built with
+   * {@link #builder(TokenService)} ignores them. Parameters: {@code api.<name>} (patterns separated by commas or
+   * whitespace), {@code publicPaths}, {@code unmatched} (DENY, AUTHENTICATE, PERMIT), {@code apiKeyHeader},
+   * {@code queryParameter}, {@code trustedProxies} (CIDRs), {@code forwardedHeader} (X-Forwarded-For or
+   * Forwarded), {@code retryAfterSeconds}, {@code principalName} (OWNER, TOKEN_ID), {@code realm} and
+   * {@code serviceAttribute} (default {@value #SERVICE_ATTRIBUTE}).
+   *
+   * @param config the filter configuration
+   * @throws ServletException when a parameter is invalid or unknown, or no TokenService is in the context
+   */
+  @Override
+  public void init(FilterConfig config) throws ServletException {
+    if (settings == null) {
+      settings = InitParams.read(config);
+      LOG.info("TokenKit filter '{}' configured from init parameters: {}", config.getFilterName(), settings.rules);
+    }
+  }
+
+  /**
+   * The route rules in force, e.g. to build an API catalogue.
+   *
+   * @return the rules
+   * @throws IllegalStateException when a container-created filter is not initialised yet
+   */
+  public RouteRules routes() {
+    return settings().rules;
+  }
+
+  private Settings settings() {
+    Settings s = settings;
+    if (s == null) {
+      throw new IllegalStateException("TokenAuthFilter is not initialised: let the container call init(FilterConfig)"
+          + " or build it with TokenAuthFilter.builder(tokenService)");
+    }
+    return s;
+  }
+
+  @Override
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+      chain.doFilter(req, res);
+      return;
+    }
+    Settings s = settings();
+    DispatcherType type = request.getDispatcherType();
+    String path;
+    try {
+      if (type == DispatcherType.REQUEST && !PathGuard.isSafeRaw(request.getRequestURI())) {
+        deny(s, type, response, Problem.AMBIGUOUS_PATH);
+        return;
+      }
+      path = pathOf(request, type);
+    } catch (RuntimeException containerRejected) {
+      deny(s, type, response, Problem.AMBIGUOUS_PATH);
+      return;
+    }
+    if (!PathGuard.isSafeDecoded(path)) {
+      deny(s, type, response, Problem.AMBIGUOUS_PATH);
+      return;
+    }
+    String api = s.rules.match(path);
+    if (api == RouteRules.PUBLIC) {
+      invoke(s, chain, request, response);
+      return;
+    }
+    if (api == null) {
+      switch (s.rules.unmatched()) {
+        case PERMIT:
+          invoke(s, chain, request, response);
+          return;
+        case DENY:
+          deny(s, type, response, Problem.NOT_FOUND);
+          return;
+        default:
+          break; // AUTHENTICATE: any valid token
+      }
+    }
+    AccessLevel level = levelFor(request.getMethod());
+    if (type != DispatcherType.REQUEST && request.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedToken t) {
+      // a forward, include, error or async dispatch of a request this filter already verified
+      if (api == null || t.allows(api, level)) {
+        invoke(s, chain, request, response);
+      } else {
+        deny(s, type, response, Problem.INSUFFICIENT_SCOPE);
+      }
+      return;
+    }
+    authenticate(s, type, request, response, chain, api, level);
+  }
+
+  private void authenticate(Settings s, DispatcherType type, HttpServletRequest request, HttpServletResponse response,
+      FilterChain chain, String api, AccessLevel level) throws IOException, ServletException {
+    Credentials.Result credential = s.credentials.read(request);
+    if (credential.status == Credentials.Status.INVALID) {
+      deny(s, type, response, Problem.INVALID_REQUEST);
+      return;
+    }
+    if (credential.status == Credentials.Status.NONE) {
+      deny(s, type, response, Problem.NO_CREDENTIALS);
+      return;
+    }
+    String clientIp = s.clientIp.resolve(request);
+    AuthContext context = api == null ? AuthContext.anyApi(clientIp) : AuthContext.of(clientIp, api, level);
+    AuthOutcome outcome;
+    try {
+      outcome = s.service.authenticate(credential.token, context);
+    } catch (RuntimeException e) {
+      LOG.warn("Token authentication failed unexpectedly; answering 503 ({})", e.getClass().getName());
+      deny(s, type, response, Problem.UNAVAILABLE);
+      return;
+    }
+    if (outcome instanceof AuthOutcome.Verified verified) {
+      VerifiedToken token = verified.token();
+      request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, token);
+      if (token.isDeprecatedSecret() && !response.isCommitted()) {
+        DeprecationHeaders.add(response, s.clock.instant(), token.deprecatedUntil());
+      }
+      invoke(s, chain, new AuthenticatedRequest(request, token, s.principalName), response);
+      return;
+    }
+    Problem problem;
+    switch (outcome.reason()) {
+      case INSUFFICIENT_ACCESS:
+        problem = Problem.INSUFFICIENT_SCOPE;
+        break;
+      case STORE_UNAVAILABLE:
+        problem = Problem.UNAVAILABLE;
+        break;
+      default:
+        problem = Problem.INVALID_TOKEN;
+        break;
+    }
+    LOG.debug("Request rejected: {}", outcome.reason());
+    deny(s, type, response, problem);
+  }
+
+  /** GET, HEAD, OPTIONS need READ; everything else, including lower-case spellings, needs FULL. */
+  static AccessLevel levelFor(String method) {
+    if (method == null || !method.equals(method.toUpperCase(java.util.Locale.ROOT))) {
+      return AccessLevel.FULL;
+    }
+    return AccessLevel.forHttpMethod(method);
+  }
+
+  private static String pathOf(HttpServletRequest request, DispatcherType type) {
+    String servletPath;
+    String pathInfo;
+    if (type == DispatcherType.INCLUDE) {
+      servletPath = (String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH);
+      pathInfo = (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO);
+    } else {
+      servletPath = request.getServletPath();
+      pathInfo = request.getPathInfo();
+    }
+    String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  private static void invoke(Settings s, FilterChain chain, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, ServletException {
+    try {
+      chain.doFilter(request, response);
+    } catch (TokenAccessDeniedException e) {
+      if (!answer(s, response, e)) {
+        throw e;
+      }
+    } catch (ServletException e) {
+      if (!(e.getRootCause() instanceof TokenAccessDeniedException denied) || !answer(s, response, denied)) {
+        throw e;
+      }
+    }
+  }
+
+  private static boolean answer(Settings s, HttpServletResponse response, TokenAccessDeniedException e)
+      throws IOException {
+    if (response.isCommitted()) {
+      return false;
+    }
+    LOG.debug("Handler denied access: {}", e.getMessage());
+    s.writer.write(response, e.isAuthenticated() ? Problem.INSUFFICIENT_SCOPE : Problem.NO_CREDENTIALS);
+    return true;
+  }
+
+  private static void deny(Settings s, DispatcherType type, HttpServletResponse response, Problem problem)
+      throws IOException {
+    if (type == DispatcherType.INCLUDE) {
+      LOG.debug("Include of a path that needs a token refused ({})", problem.status);
+      return; // an included resource cannot set the status; leave it out
+    }
+    s.writer.write(response, problem);
+  }
+
+  @Override
+  public void destroy() {
+    // the TokenService belongs to the host application, which closes it
+  }
+
+  /** Immutable configuration shared by all requests. */
+  static final class Settings {
+    final TokenService service;
+    final RouteRules rules;
+    final Credentials credentials;
+    final ClientIpResolver clientIp;
+    final ProblemWriter writer;
+    final PrincipalName principalName;
+    final Clock clock;
+
+    Settings(Builder b) {
+      this.service = b.service;
+      this.rules = b.routes;
+      this.credentials = new Credentials(b.apiKeyHeader, b.queryParameter);
+      this.clientIp = new ClientIpResolver(b.trustedProxies, b.forwardedHeader);
+      this.writer = new ProblemWriter(b.realm, b.retryAfter.toSeconds());
+      this.principalName = b.principalName;
+      this.clock = b.clock;
+    }
+  }
+
+  /** Configures a {@link TokenAuthFilter}; not thread-safe. Every method validates at once. */
+  public static final class Builder {
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+    private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern REALM = Pattern.compile("[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]{1,128}");
+
+    private final TokenService service;
+    private RouteRules routes;
+    private String apiKeyHeader;
+    private String queryParameter;
+    private final List<IpRange> trustedProxies = new ArrayList<>();
+    private ForwardedHeader forwardedHeader = ForwardedHeader.X_FORWARDED_FOR;
+    private Duration retryAfter = Duration.ofSeconds(5);
+    private PrincipalName principalName = PrincipalName.OWNER;
+    private String realm;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(TokenService service) {
+      this.service = service;
+    }
+
+    /**
+     * The route rules (required).
+     *
+     * @param rules built with {@link RouteRules#builder()}; never {@code null}
+     * @return this builder
+     */
+    public Builder routes(RouteRules rules) {
+      this.routes = Objects.requireNonNull(rules, "rules");
+      return this;
+    }
+
+    /**
+     * Also accept the bare token in this header, e.g. {@code X-API-Key}. Sending it together with
+     * {@code Authorization: Bearer} is a 400.
+     *
+     * @param headerName the header name, or {@code null} to accept only {@code Authorization}
+     * @return this builder
+     * @throws IllegalArgumentException when the name is not a plain header name or is {@code Authorization}
+     */
+    public Builder apiKeyHeader(String headerName) {
+      if (headerName != null && (!HEADER_NAME.matcher(headerName).matches()
+          || headerName.equalsIgnoreCase("Authorization"))) {
+        throw new IllegalArgumentException("API key header '" + headerName + "' must be a plain header name other"
+            + " than Authorization (letters, digits and '-'), e.g. X-API-Key");
+      }
+      this.apiKeyHeader = headerName;
+      return this;
+    }
+
+    /**
+     * Also accept the token in this query parameter (RFC 6750 §2.3). Off by default: URLs end up in logs,
+     * browser history and Referer headers. Only enable it for clients that cannot send headers.
+     *
+     * @param name the parameter name, e.g. {@code access_token}, or {@code null} to disable
+     * @return this builder
+     * @throws IllegalArgumentException when the name has characters other than letters, digits, '_', '.', '-'
+     */
+    public Builder queryParameter(String name) {
+      if (name != null && !PARAMETER_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("Query parameter name '" + name + "' must be 1-64 letters, digits, '_',"
+            + " '.' or '-', e.g. access_token");
+      }
+      this.queryParameter = name;
+      return this;
+    }
+
+    /**
+     * Reverse proxies whose forwarding header is trusted (replaces earlier ones).
+     *
+     * @param cidrs CIDR ranges or addresses, e.g. {@code 10.0.0.0/8}, {@code ::1}
+     * @return this builder
+     * @throws dev.tokenkit.InvalidInputException when a range is not valid CIDR notation
+     */
+    public Builder trustedProxies(String... cidrs) {
+      List<IpRange> parsed = new ArrayList<>();
+      for (String c : cidrs) {
+        parsed.add(IpRange.parse(Objects.requireNonNull(c, "cidr")));
+      }
+      trustedProxies.clear();
+      trustedProxies.addAll(parsed);
+      return this;
+    }
+
+    /**
+     * Which forwarding header the trusted proxies write; default {@link ForwardedHeader#X_FORWARDED_FOR}.
+     *
+     * @param header the header; never {@code null}
+     * @return this builder
+     */
+    public Builder forwardedHeader(ForwardedHeader header) {
+      this.forwardedHeader = Objects.requireNonNull(header, "header");
+      return this;
+    }
+
+    /**
+     * The {@code Retry-After} of 503 answers; default 5 seconds.
+     *
+     * @param delay 1 second to 1 day, rounded to whole seconds
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder retryAfter(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.compareTo(Duration.ofSeconds(1)) < 0 || delay.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("retryAfter must be between 1 second and 1 day, e.g. Duration.ofSeconds(5)");
+      }
+      this.retryAfter = Duration.ofSeconds(delay.toSeconds());
+      return this;
+    }
+
+    /**
+     * What the principal name is; default {@link PrincipalName#OWNER}.
+     *
+     * @param naming the choice; never {@code null}
+     * @return this builder
+     */
+    public Builder principalName(PrincipalName naming) {
+      this.principalName = Objects.requireNonNull(naming, "naming");
+      return this;
+    }
+
+    /**
+     * A realm for {@code WWW-Authenticate} challenges, e.g. {@code orders-api}; none by default.
+     *
+     * @param realm printable ASCII without '"' or '\', 1 to 128 characters, or {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException when the realm has other characters
+     */
+    public Builder realm(String realm) {
+      if (realm != null && !REALM.matcher(realm).matches()) {
+        throw new IllegalArgumentException("realm must be 1-128 printable ASCII characters without '\"' or '\\',"
+            + " e.g. orders-api");
+      }
+      this.realm = realm;
+      return this;
+    }
+
+    /**
+     * The clock for {@code Deprecation} headers; default the system UTC clock.
+     *
+     * @param clock the clock; never {@code null}
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the filter.
+     *
+     * @return an immutable, thread-safe filter
+     * @throws IllegalStateException when {@link #routes(RouteRules)} was not called
+     */
+    public TokenAuthFilter build() {
+      return new TokenAuthFilter(settings());
+    }
+
+    Settings settings() {
+      if (routes == null) {
+        throw new IllegalStateException("call routes(RouteRules.builder().api(\"orders\", \"/api/orders/**\").build())"
+            + " before build(): without routes every request would be denied");
+      }
+      return new Settings(this);
+    }
+  }
+}

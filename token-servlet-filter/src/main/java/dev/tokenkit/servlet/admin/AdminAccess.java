@@ -1,0 +1,114 @@
+package dev.tokenkit.servlet.admin;
+
+import dev.tokenkit.Actor;
+import dev.tokenkit.AuthContext;
+import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.FailureReason;
+import dev.tokenkit.TokenService;
+import dev.tokenkit.VerifiedToken;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Decides whether a request may use the management API, and as which {@link Actor}.
+ *
+ * <p>The token is the filter's {@link VerifiedToken} request attribute when the filter ran, otherwise the
+ * {@code Authorization: Bearer} header authenticated here. Management rights are {@link
+ * VerifiedToken#managesTokens()} or the host's check. Thread-safe.
+ */
+final class AdminAccess {
+  /** The request attribute under which the authentication filter leaves the verified token. */
+  static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedToken.class.getName();
+
+  /** The outcome: an actor, or a refusal with its challenge header value (or {@code null}). */
+  record Decision(Actor actor, HttpProblem refusal, String challenge) {
+    static Decision allow(Actor actor) {
+      return new Decision(actor, null, null);
+    }
+
+    static Decision deny(HttpProblem refusal, String challenge) {
+      return new Decision(null, refusal, challenge);
+    }
+
+    boolean allowed() {
+      return actor != null;
+    }
+  }
+
+  private final TokenService tokens;
+  private final Predicate<HttpServletRequest> hostCheck;
+  private final Function<HttpServletRequest, String> clientIp;
+
+  AdminAccess(TokenService tokens, Predicate<HttpServletRequest> hostCheck,
+      Function<HttpServletRequest, String> clientIp) {
+    this.tokens = tokens;
+    this.hostCheck = hostCheck;
+    this.clientIp = clientIp;
+  }
+
+  Decision decide(HttpServletRequest req) {
+    String ip = clientIp.apply(req);
+    VerifiedToken token = null;
+    FailureReason failure = null;
+    Object attr = req.getAttribute(VERIFIED_TOKEN_ATTRIBUTE);
+    if (attr instanceof VerifiedToken vt) {
+      token = vt;
+    } else {
+      List<String> headers = Collections.list(req.getHeaders("Authorization"));
+      List<String> bearers = headers.stream().filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).toList();
+      if (bearers.size() > 1) {
+        return Decision.deny(new HttpProblem(400, "invalid-request", "Invalid request",
+            "Send exactly one Authorization: Bearer header"), "Bearer error=\"invalid_request\"");
+      }
+      if (bearers.size() == 1) {
+        String presented = bearers.get(0).substring(7).strip();
+        if (presented.isEmpty() || presented.indexOf(' ') >= 0) {
+          return Decision.deny(new HttpProblem(400, "invalid-request", "Invalid request",
+              "The Authorization header must be 'Bearer <token>'"), "Bearer error=\"invalid_request\"");
+        }
+        AuthOutcome outcome = tokens.authenticate(presented, AuthContext.anyApi(ip));
+        if (outcome.isVerified()) {
+          token = outcome.token();
+        } else {
+          failure = outcome.reason();
+        }
+      }
+    }
+    if (token != null && token.managesTokens()) {
+      return Decision.allow(new Actor(token.owner() + " (token " + token.id() + ")", ip));
+    }
+    if (hostCheck != null && hostCheck.test(req)) {
+      return Decision.allow(new Actor(hostUser(req), ip));
+    }
+    if (token != null) {
+      return Decision.deny(new HttpProblem(403, "insufficient-scope", "Forbidden",
+          "This token may not manage tokens; use a token with the ADMIN role (or a role that manages tokens)"),
+          "Bearer error=\"insufficient_scope\"");
+    }
+    if (failure == FailureReason.STORE_UNAVAILABLE) {
+      return Decision.deny(new HttpProblem(503, "store-unavailable", "Token store unavailable",
+          "The token store cannot be reached; retry later"), null);
+    }
+    if (failure != null) {
+      return Decision.deny(new HttpProblem(401, "invalid-token", "Unauthorized",
+          "The presented token is not valid (unknown, wrong, expired, disabled, revoked or not allowed from this "
+              + "address); present an active admin token"), "Bearer error=\"invalid_token\"");
+    }
+    return Decision.deny(new HttpProblem(401, "unauthorized", "Unauthorized",
+        "Send an admin token as 'Authorization: Bearer <token>'"), "Bearer");
+  }
+
+  private static String hostUser(HttpServletRequest req) {
+    Principal p = req.getUserPrincipal();
+    if (p != null && p.getName() != null) {
+      return p.getName();
+    }
+    String user = req.getRemoteUser();
+    return user != null ? user : "host-authenticated user";
+  }
+
+}

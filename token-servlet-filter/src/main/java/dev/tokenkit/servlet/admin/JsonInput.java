@@ -1,0 +1,282 @@
+package dev.tokenkit.servlet.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenkit.AccessLevel;
+import dev.tokenkit.Expiration;
+import dev.tokenkit.InvalidInputException;
+import dev.tokenkit.IssueRequest;
+import dev.tokenkit.TokenStatus;
+import dev.tokenkit.TokenUpdate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads request bodies and query parameters into core requests, collecting every type error per field (the core
+ * then checks the values). Unknown fields are refused so that typos do not pass silently. One instance per call.
+ */
+final class JsonInput {
+  private static final Set<String> ISSUE_FIELDS =
+      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps");
+  private static final Set<String> UPDATE_FIELDS = Set.of("name", "description", "role", "access", "allowedIps");
+  private static final String[] STATUS_NAMES = {"ACTIVE", "DISABLED", "REVOKED", "EXPIRED"};
+
+  private final Map<String, String> errors = new LinkedHashMap<>();
+
+  IssueRequest issueRequest(ObjectNode body) {
+    unknownFields(body, ISSUE_FIELDS);
+    String name = requiredString(body, "name");
+    String owner = requiredString(body, "owner");
+    String description = optionalString(body, "description");
+    String role = optionalString(body, "role");
+    Map<String, AccessLevel> access = access(body);
+    Expiration expiration = body.has("expiration") && !body.get("expiration").isNull()
+        ? expiration(body.get("expiration"), "expiration") : null;
+    List<String> ips = stringList(body, "allowedIps");
+    throwIfInvalid();
+    return IssueRequest.builder(name, owner).description(description).role(role)
+        .access(access == null ? Map.of() : access).expiration(expiration)
+        .allowedIps(ips == null ? List.of() : ips).build();
+  }
+
+  TokenUpdate tokenUpdate(ObjectNode body) {
+    unknownFields(body, UPDATE_FIELDS);
+    TokenUpdate.Builder b = TokenUpdate.builder();
+    if (body.has("name")) {
+      String name = requiredString(body, "name");
+      if (name != null) {
+        b.name(name);
+      }
+    }
+    if (body.has("description")) {
+      b.description(optionalString(body, "description"));
+    }
+    if (body.has("role")) {
+      b.role(optionalString(body, "role"));
+    }
+    Map<String, AccessLevel> access = access(body);
+    if (access != null) {
+      b.access(access);
+    }
+    List<String> ips = stringList(body, "allowedIps");
+    if (ips != null) {
+      b.allowedIps(ips);
+    }
+    throwIfInvalid();
+    return b.build();
+  }
+
+  Duration grace(ObjectNode body) {
+    unknownFields(body, Set.of("graceSeconds"));
+    JsonNode n = body.get("graceSeconds");
+    Duration d = Duration.ZERO;
+    if (n != null && !n.isNull()) {
+      if (!n.canConvertToLong() || !n.isIntegralNumber()) {
+        errors.put("graceSeconds", "graceSeconds must be a whole number of seconds, e.g. 3600");
+      } else if (n.asLong() < 0) {
+        errors.put("graceSeconds", "graceSeconds must not be negative");
+      } else {
+        d = Duration.ofSeconds(n.asLong());
+      }
+    }
+    throwIfInvalid();
+    return d;
+  }
+
+  Expiration regenerateExpiration(ObjectNode body) {
+    unknownFields(body, Set.of("expiration"));
+    JsonNode n = body.get("expiration");
+    Expiration e = n == null || n.isNull() ? null : expiration(n, "expiration");
+    throwIfInvalid();
+    return e;
+  }
+
+  TokenStatus status(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (String s : STATUS_NAMES) {
+      if (s.equals(text.toUpperCase(Locale.ROOT))) {
+        return TokenStatus.valueOf(s);
+      }
+    }
+    errors.put("status", "unknown status '" + text + "'; use ACTIVE, DISABLED, REVOKED or EXPIRED");
+    return null;
+  }
+
+  Instant instant(String field, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      errors.put(field, field + " must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+      return null;
+    }
+  }
+
+  int limit(String text, int defaultLimit, int max) {
+    if (text == null) {
+      return defaultLimit;
+    }
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= 1 && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.put("limit", "limit must be a whole number from 1 to " + max);
+    return defaultLimit;
+  }
+
+  void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw HttpProblem.invalid(errors);
+    }
+  }
+
+  // ---------------------------------------------------------------- fields
+
+  private void unknownFields(ObjectNode body, Set<String> known) {
+    Iterator<String> names = body.fieldNames();
+    while (names.hasNext()) {
+      String f = names.next();
+      if (!known.contains(f)) {
+        errors.put(f, "unknown field '" + f + "'; allowed fields: " + String.join(", ", new java.util.TreeSet<>(known)));
+      }
+    }
+  }
+
+  private String requiredString(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      errors.put(field, field + " is required");
+      return null;
+    }
+    if (!n.isTextual()) {
+      errors.put(field, field + " must be a string");
+      return null;
+    }
+    return n.textValue();
+  }
+
+  private String optionalString(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isTextual()) {
+      errors.put(field, field + " must be a string or null");
+      return null;
+    }
+    String v = n.textValue();
+    return v.isBlank() ? null : v;
+  }
+
+  private Map<String, AccessLevel> access(ObjectNode body) {
+    JsonNode n = body.get("access");
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isObject()) {
+      errors.put("access", "access must be an object of API name to NONE, READ or FULL, e.g. {\"orders\": \"READ\"}");
+      return null;
+    }
+    Map<String, AccessLevel> out = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isTextual()) {
+        errors.put("access", "access level for '" + e.getKey() + "' must be NONE, READ or FULL");
+        continue;
+      }
+      try {
+        out.put(e.getKey(), AccessLevel.parse(e.getValue().textValue()));
+      } catch (InvalidInputException ex) {
+        errors.putAll(ex.fieldErrors());
+      }
+    }
+    return out;
+  }
+
+  private List<String> stringList(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isArray()) {
+      errors.put(field, field + " must be an array of strings, e.g. [\"203.0.113.0/24\"]");
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : n) {
+      if (!item.isTextual()) {
+        errors.put(field, field + " must be an array of strings, e.g. [\"203.0.113.0/24\"]");
+        return null;
+      }
+      out.add(item.textValue());
+    }
+    return out;
+  }
+
+  private Expiration expiration(JsonNode n, String field) {
+    String usage = " (use {\"months\": 6}, {\"days\": 30}, {\"period\": \"P1Y\"}, {\"at\": \"2027-01-31T00:00:00Z\"} "
+        + "or {\"never\": true})";
+    if (!n.isObject() || n.size() != 1) {
+      errors.put(field, field + " must be an object with exactly one of months, days, period, at, never" + usage);
+      return null;
+    }
+    Map.Entry<String, JsonNode> e = n.fields().next();
+    JsonNode v = e.getValue();
+    try {
+      switch (e.getKey()) {
+        case "months":
+          if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return Expiration.months(v.intValue());
+          }
+          break;
+        case "days":
+          if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return Expiration.days(v.intValue());
+          }
+          break;
+        case "period":
+          if (v.isTextual()) {
+            return Expiration.after(Period.parse(v.textValue()));
+          }
+          break;
+        case "at":
+          if (v.isTextual()) {
+            return Expiration.at(Instant.parse(v.textValue()));
+          }
+          break;
+        case "never":
+          if (v.isBoolean() && v.booleanValue()) {
+            return Expiration.never();
+          }
+          break;
+        default:
+          break;
+      }
+    } catch (DateTimeParseException ex) {
+      // reported below
+    } catch (InvalidInputException ex) {
+      errors.put(field, ex.fieldErrors().values().iterator().next());
+      return null;
+    }
+    errors.put(field, "invalid expiration '" + e.getKey() + "'" + usage);
+    return null;
+  }
+}

@@ -1,0 +1,369 @@
+package dev.tokenkit.servlet.admin;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenkit.TokenKitException;
+import dev.tokenkit.TokenService;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The TokenKit management API (JSON), its OpenAPI 3.1 document and the admin console, as one servlet that a host
+ * mounts under a path such as {@code /admin/*}.
+ *
+ * <p>Below the mount: {@code /} is the console (plain HTML/CSS/JS from the jar), {@code /api/...} the JSON API
+ * and {@code /api/openapi.json} its OpenAPI document. Only callers with token-management rights may call the API:
+ * a token whose role manages tokens (the built-in {@code ADMIN} role), or a request that the host's
+ * {@linkplain Builder#accessCheck(Predicate) access check} accepts (for hosts with their own login). The token is
+ * taken from the request attribute {@code dev.tokenkit.VerifiedToken} when TokenKit's filter ran first, otherwise
+ * from the {@code Authorization: Bearer} header. Every response carries {@code Cache-Control: no-store}; errors
+ * are RFC 9457 {@code application/problem+json}; POST and PATCH require {@code Content-Type: application/json}
+ * (415 otherwise), which also makes the API safe from cross-site form posts.
+ *
+ * <p>Built by {@link #builder(TokenService)}; immutable and thread-safe once built. Never logs a secret. The host
+ * owns the {@link TokenService}: the servlet never closes it.
+ *
+ * <pre>{@code
+ * ManagementServlet admin = ManagementServlet.builder(tokenService)
+ *     .api("orders", "/api/orders/*")
+ *     .api("reports", "/api/reports/*")
+ *     .build();
+ * ServletRegistration.Dynamic reg = servletContext.addServlet("tokenkit-admin", admin);
+ * reg.addMapping("/admin/*");
+ * }</pre>
+ */
+public final class ManagementServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(ManagementServlet.class);
+  private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+  static final String OPENAPI_PATH = "/api/openapi.json";
+
+  private final transient ObjectMapper mapper =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private final transient Router router = new Router();
+  private final transient AdminAccess access;
+  private final transient StaticConsole console = new StaticConsole();
+  private final transient OpenApiDocument openApi = new OpenApiDocument(mapper);
+  private final boolean publicOpenApi;
+
+  private ManagementServlet(Builder b) {
+    this.access = new AdminAccess(b.tokens, b.accessCheck, b.clientIp);
+    this.publicOpenApi = b.publicOpenApi;
+    new TokenEndpoints(b.tokens, new JsonViews(mapper), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue))).register(router);
+    router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
+  }
+
+  /**
+   * A builder for a servlet over {@code tokens}.
+   *
+   * @param tokens the service; never {@code null}
+   * @return the builder
+   */
+  public static Builder builder(TokenService tokens) {
+    return new Builder(tokens);
+  }
+
+  /** @return every (method, path template) the API serves, for documentation checks */
+  List<Router.Route> routes() {
+    return router.routes();
+  }
+
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    resp.setHeader("Cache-Control", "no-store");
+    resp.setHeader("X-Content-Type-Options", "nosniff");
+    resp.setHeader("Referrer-Policy", "no-referrer");
+    String path = pathBelowMount(req);
+    try {
+      if (path.isEmpty()) {
+        resp.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+        resp.setHeader("Location", req.getRequestURI() + "/");
+      } else if (path.equals("/api") || path.startsWith("/api/")) {
+        api(req, resp, path);
+      } else {
+        console(req, resp, path);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("Management API request {} {} failed unexpectedly ({})", req.getMethod(), path, e.getClass().getName(), e);
+      if (!resp.isCommitted()) {
+        resp.resetBuffer();
+        writeProblem(resp, new HttpProblem(500, "internal-error", "Internal error",
+            "The request failed unexpectedly; the server log has the details"), path);
+      }
+    }
+  }
+
+  private void console(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+    String name = path.equals("/") ? "index.html" : path.startsWith("/assets/") ? path.substring(8) : null;
+    StaticConsole.Asset asset = name == null ? null : console.asset(name);
+    if (asset == null) {
+      writeProblem(resp, new HttpProblem(404, "not-found", "Not found",
+          "Nothing here; the console is at the mount's root and the API under api/"), path);
+      return;
+    }
+    String method = req.getMethod();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      resp.setHeader("Allow", "GET, HEAD");
+      writeProblem(resp, new HttpProblem(405, "method-not-allowed", "Method not allowed",
+          "The console's files support GET and HEAD"), path);
+      return;
+    }
+    resp.setHeader("Content-Security-Policy", StaticConsole.CONTENT_SECURITY_POLICY);
+    resp.setHeader("X-Frame-Options", "DENY");
+    resp.setContentType(asset.contentType());
+    resp.setContentLength(asset.bytes().length);
+    if (method.equals("GET")) {
+      resp.getOutputStream().write(asset.bytes());
+    }
+  }
+
+  private void api(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+    String method = req.getMethod().toUpperCase(Locale.ROOT);
+    try {
+      if (publicOpenApi && path.equals(OPENAPI_PATH) && method.equals("GET")) {
+        writeJson(resp, 200, openApi.forMount(mountPath(req)));
+        return;
+      }
+      AdminAccess.Decision decision = access.decide(req);
+      if (!decision.allowed()) {
+        if (decision.challenge() != null) {
+          resp.setHeader("WWW-Authenticate", decision.challenge());
+        }
+        writeProblem(resp, decision.refusal(), path);
+        return;
+      }
+      Router.Match match = router.match(method, path);
+      JsonNode body = null;
+      if (method.equals("POST") || method.equals("PATCH")) {
+        body = readJsonBody(req);
+      }
+      ApiResponse response = match.route().endpoint()
+          .handle(new ApiCall(req, match.params(), decision.actor(), mapper, body, mountPath(req)));
+      if (response.location() != null) {
+        resp.setHeader("Location", mountPath(req) + response.location());
+      }
+      if (response.body() == null) {
+        resp.setStatus(response.status());
+      } else {
+        writeJson(resp, response.status(), response.body());
+      }
+    } catch (Router.MethodNotAllowed e) {
+      resp.setHeader("Allow", e.allowHeader());
+      writeProblem(resp, e.problem(), path);
+    } catch (HttpProblem p) {
+      writeProblem(resp, p, path);
+    } catch (TokenKitException e) {
+      HttpProblem p = Problems.of(e);
+      if (p.status() >= 500) {
+        LOG.warn("Management API {} {} failed: {}", method, path, e.toString());
+      }
+      writeProblem(resp, p, path);
+    }
+  }
+
+  private JsonNode readJsonBody(HttpServletRequest req) throws IOException {
+    String type = req.getContentType();
+    if (!isJson(type)) {
+      throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
+          "Send the body as Content-Type: application/json (an empty body or {} when the operation takes no fields)");
+    }
+    byte[] bytes = readLimited(req.getInputStream());
+    if (bytes.length == 0) {
+      return mapper.createObjectNode();
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new HttpProblem(400, "malformed-json", "Malformed JSON",
+          "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")");
+    }
+    if (node == null || node.isMissingNode()) {
+      return mapper.createObjectNode();
+    }
+    if (!node.isObject()) {
+      throw new HttpProblem(400, "malformed-json", "Malformed JSON", "The body must be a JSON object");
+    }
+    return node;
+  }
+
+  private static byte[] readLimited(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    int n;
+    while ((n = in.read(buf)) >= 0) {
+      out.write(buf, 0, n);
+      if (out.size() > MAX_BODY_BYTES) {
+        throw new HttpProblem(413, "body-too-large", "Body too large",
+            "The body is larger than " + MAX_BODY_BYTES + " bytes");
+      }
+    }
+    return out.toByteArray();
+  }
+
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String t = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    return t.equals("application/json") || (t.startsWith("application/") && t.endsWith("+json"));
+  }
+
+  private void writeJson(HttpServletResponse resp, int status, JsonNode body) throws IOException {
+    resp.setStatus(status);
+    resp.setContentType("application/json");
+    byte[] bytes = mapper.writeValueAsBytes(body);
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
+  }
+
+  private void writeProblem(HttpServletResponse resp, HttpProblem p, String path) throws IOException {
+    resp.setStatus(p.status());
+    resp.setContentType(Problems.CONTENT_TYPE);
+    byte[] bytes = mapper.writeValueAsBytes(Problems.body(mapper, p, null));
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
+  }
+
+  /** The path below the mount: {@code ""} for the bare mount (which needs a trailing slash), else {@code /...}. */
+  private static String pathBelowMount(HttpServletRequest req) {
+    String info = req.getPathInfo();
+    if (info != null) {
+      return info;
+    }
+    HttpServletMapping mapping = req.getHttpServletMapping();
+    if (mapping != null && mapping.getMappingMatch() == MappingMatch.DEFAULT) {
+      return req.getServletPath().isEmpty() ? "/" : req.getServletPath();
+    }
+    if (mapping != null && mapping.getMappingMatch() == MappingMatch.CONTEXT_ROOT) {
+      return "/";
+    }
+    return "";
+  }
+
+  private static String mountPath(HttpServletRequest req) {
+    HttpServletMapping mapping = req.getHttpServletMapping();
+    boolean prefix = mapping == null || mapping.getMappingMatch() == MappingMatch.PATH;
+    return req.getContextPath() + (prefix ? req.getServletPath() : "");
+  }
+
+  /**
+   * Builds a {@link ManagementServlet}. Setters validate at once; not thread-safe.
+   */
+  public static final class Builder {
+    private final TokenService tokens;
+    private final Map<String, List<String>> catalogue = new LinkedHashMap<>();
+    private Predicate<HttpServletRequest> accessCheck;
+    private Function<HttpServletRequest, String> clientIp = HttpServletRequest::getRemoteAddr;
+    private boolean publicOpenApi = true;
+
+    private Builder(TokenService tokens) {
+      this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    /**
+     * Adds one API of the host's catalogue, shown by {@code GET /api/apis} and offered in the console's access
+     * choices (seed "API URLs").
+     *
+     * @param name the API name as used in grants and route rules, e.g. {@code orders}
+     * @param pathPatterns the host's path patterns of that API, e.g. {@code /api/orders/*}
+     * @return this builder
+     * @throws IllegalArgumentException when the name is malformed or already added
+     */
+    public Builder api(String name, String... pathPatterns) {
+      return api(name, List.of(pathPatterns));
+    }
+
+    /**
+     * Adds the APIs of a catalogue, in the map's iteration order.
+     *
+     * @param apis API name to its path patterns; never {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException when a name is malformed or already added
+     */
+    public Builder apiCatalogue(Map<String, ? extends Collection<String>> apis) {
+      Objects.requireNonNull(apis, "apis").forEach((name, patterns) -> api(name, List.copyOf(patterns)));
+      return this;
+    }
+
+    private Builder api(String name, List<String> patterns) {
+      Objects.requireNonNull(name, "name");
+      if (!API_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException("API name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', "
+            + "starting with a letter or digit (the names used in grants, e.g. 'orders')");
+      }
+      if (catalogue.containsKey(name)) {
+        throw new IllegalArgumentException("API '" + name + "' was already added; add each API once");
+      }
+      catalogue.put(name, List.copyOf(patterns));
+      return this;
+    }
+
+    /**
+     * A host check that grants management rights to requests the host has authenticated itself, e.g. a
+     * logged-in super administrator's session. Tokens with the ADMIN role are accepted regardless. The check
+     * runs on request threads and must be thread-safe.
+     *
+     * @param check returns {@code true} for requests that may manage tokens; {@code null} for none
+     * @return this builder
+     */
+    public Builder accessCheck(Predicate<HttpServletRequest> check) {
+      this.accessCheck = check;
+      return this;
+    }
+
+    /**
+     * How to find the client IP for authentication and the audit trail (default: the socket peer,
+     * {@code getRemoteAddr()}). Use the same resolution as the filter's trusted-proxy settings.
+     *
+     * @param resolver request to IP literal; never {@code null}
+     * @return this builder
+     */
+    public Builder clientIp(Function<HttpServletRequest, String> resolver) {
+      this.clientIp = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * Whether {@code GET /api/openapi.json} is served without credentials (default {@code true}, so API
+     * documentation tools such as Swagger UI can load it; it holds no data, only the API's description).
+     *
+     * @param isPublic {@code false} to require management rights for the document too
+     * @return this builder
+     */
+    public Builder publicOpenApi(boolean isPublic) {
+      this.publicOpenApi = isPublic;
+      return this;
+    }
+
+    /**
+     * Builds the servlet.
+     *
+     * @return the servlet, ready to register with a servlet container
+     */
+    public ManagementServlet build() {
+      return new ManagementServlet(this);
+    }
+  }
+}
