@@ -46,6 +46,7 @@ class BenchmarksSmokeTest {
         "ColdVerifyBenchmark.coldVerify hasher=sha256",
         "ColdVerifyBenchmark.coldVerify hasher=argon2id",
         "ConcurrentVerifyBenchmark.tokenKitCachedVerifyOneThread",
+        "DatabaseColdVerifyBenchmark.coldVerify db=h2",
         "ConcurrentVerifyBenchmark.tokenKitCachedVerifyTwoThreads",
         "FloorBenchmark.floorSha256PlusCaffeineLookup",
         "JwtPeerBenchmark.jjwtHs256ParseVerify",
