@@ -3,6 +3,7 @@ package dev.tokenkit.benchmarks;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
+import dev.tokenkit.TokenService;
 import dev.tokenkit.benchmarks.support.BenchServices;
 import dev.tokenkit.benchmarks.support.RandomCursor;
 import dev.tokenkit.benchmarks.support.TokenFixture;
@@ -15,7 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
 
 /**
  * A cross-check of the JMH ratios that is robust on a shared, loaded machine: the same operations as the JMH
@@ -41,12 +42,24 @@ public final class CpuTimeCrossCheck {
    * @throws Exception when a peer fixture cannot be built (never with the built-in keys)
    */
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("--two-threads")) {
+      twoThreads();
+      return;
+    }
     int[] sizes = args.length == 0 ? new int[] {1000, 100_000, 1_000_000}
         : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     JwtPeerBenchmark peers = new JwtPeerBenchmark();
     peers.setUp();
-    double nimbus = best(100_000, i -> call(peers::nimbusHs256ParseVerify));
-    double jjwt = best(100_000, i -> call(peers::jjwtHs256ParseVerify));
+    double nimbus = best(100_000, ops -> {
+      for (int i = 0; i < ops; i++) {
+        sink = call(peers::nimbusHs256ParseVerify);
+      }
+    });
+    double jjwt = best(100_000, ops -> {
+      for (int i = 0; i < ops; i++) {
+        sink = call(peers::jjwtHs256ParseVerify);
+      }
+    });
     print("nimbusHs256ParseVerify", 0, nimbus);
     print("jjwtHs256ParseVerify", 0, jjwt);
 
@@ -69,6 +82,40 @@ public final class CpuTimeCrossCheck {
             (r[1] / first - 1) * 100);
       }
     }
+    twoThreads();
+  }
+
+  /**
+   * Cached verification of random tokens among 1,000 from one thread, then from two threads sharing the service:
+   * CPU time per operation per thread. Equal figures mean no contention in the hot path (wall-clock scaling also
+   * needs two idle cores, which a shared machine does not have).
+   */
+  private static void twoThreads() throws InterruptedException {
+    try (WarmService warm = new WarmService(TokenFixture.generate(1000, 7))) {
+      for (int threads = 1; threads <= 2; threads++) {
+        double[] best = new double[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+          int index = t;
+          workers[t] = new Thread(() -> {
+            RandomCursor cursor = new RandomCursor(index + 11);
+            TokenService service = warm.service();
+            TokenFixture fixture = warm.fixture();
+            best[index] = best(2_000_000, ops -> {
+              for (int i = 0; i < ops; i++) {
+                sink = service.authenticate(fixture.raw(cursor.next(1000)), BenchServices.CONTEXT);
+              }
+            });
+          });
+          workers[t].start();
+        }
+        for (Thread w : workers) {
+          w.join();
+        }
+        System.out.printf(Locale.ROOT, "cached verify, %d thread(s), 1000 tokens: %s cpu-ns/op per thread%n", threads,
+            java.util.Arrays.toString(java.util.Arrays.stream(best).map(b -> Math.round(b * 10) / 10.0).toArray()));
+      }
+    }
   }
 
   private static Object call(ThrowingSupplier s) {
@@ -89,15 +136,22 @@ public final class CpuTimeCrossCheck {
       cache.put(fixture.raw(i), md.digest(fixture.raw(i).getBytes(StandardCharsets.US_ASCII)));
     }
     RandomCursor c1 = new RandomCursor(1);
-    double floor = best(2_000_000, i -> {
-      String t = fixture.raw(c1.next(size));
-      sink = md.digest(t.getBytes(StandardCharsets.US_ASCII));
-      return cache.getIfPresent(t);
+    double floor = best(2_000_000, ops -> {
+      for (int i = 0; i < ops; i++) {
+        String t = fixture.raw(c1.next(size));
+        sink = md.digest(t.getBytes(StandardCharsets.US_ASCII));
+        sink = cache.getIfPresent(t);
+      }
     });
     cache.invalidateAll();
     try (WarmService warm = new WarmService(fixture)) {
       RandomCursor c2 = new RandomCursor(2);
-      double tk = best(2_000_000, i -> warm.service().authenticate(fixture.raw(c2.next(size)), BenchServices.CONTEXT));
+      TokenService service = warm.service();
+      double tk = best(2_000_000, ops -> {
+        for (int i = 0; i < ops; i++) {
+          sink = service.authenticate(fixture.raw(c2.next(size)), BenchServices.CONTEXT);
+        }
+      });
       if (warm.readsSinceWarmUp() > 0) {
         System.out.println("warning: " + warm.readsSinceWarmUp() + " cache misses at size " + size);
       }
@@ -105,13 +159,12 @@ public final class CpuTimeCrossCheck {
     }
   }
 
-  private static double best(int ops, IntFunction<Object> op) {
+  /** Best CPU ns/op over the rounds; each round runs the whole loop (no per-operation indirection). */
+  private static double best(int ops, IntConsumer loop) {
     double best = Double.MAX_VALUE;
     for (int round = 0; round < ROUNDS; round++) {
       long start = MX.getCurrentThreadCpuTime();
-      for (int i = 0; i < ops; i++) {
-        sink = op.apply(i);
-      }
+      loop.accept(ops);
       best = Math.min(best, (MX.getCurrentThreadCpuTime() - start) / (double) ops);
     }
     return best;
