@@ -499,7 +499,7 @@ public final class TokenService implements AutoCloseable {
     Token v = t.withStatus(TokenStatus.effective(t.status(), t.expiresAt(), now()));
     LastUse pending = lastUse.pending(t.id());
     if (pending != null && (v.lastUsedAt() == null || pending.at().isAfter(v.lastUsedAt()))) {
-      v = v.withLastUsed(pending.at(), pending.ip());
+      v = v.withLastUsed(truncate(pending.at()), pending.ip());
     }
     return v;
   }

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS ${tablePrefix}tokens (
   previous_secret_hash VARCHAR(2000),
   previous_secret_valid_until TIMESTAMP(3) WITH TIME ZONE,
   last_used_at TIMESTAMP(3) WITH TIME ZONE,
-  last_used_ip VARCHAR(64),
+  last_used_ip VARCHAR(128),
   version BIGINT NOT NULL,
   CONSTRAINT ${tablePrefix}tokens_pk PRIMARY KEY (id),
   CONSTRAINT ${tablePrefix}tokens_owner_name_uk UNIQUE (owner, name)
@@ -51,8 +51,8 @@ CREATE TABLE IF NOT EXISTS ${tablePrefix}audit_events (
   id VARCHAR(64) NOT NULL,
   event_type VARCHAR(32) NOT NULL,
   token_id VARCHAR(64) NOT NULL,
-  actor VARCHAR(200) NOT NULL,
-  actor_ip VARCHAR(64),
+  actor VARCHAR(1000) NOT NULL,
+  actor_ip VARCHAR(128),
   occurred_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
   detail VARCHAR(1000),
   CONSTRAINT ${tablePrefix}audit_events_pk PRIMARY KEY (id)

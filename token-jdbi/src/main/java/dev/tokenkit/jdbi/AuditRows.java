@@ -23,7 +23,7 @@ final class AuditRows {
         .bind("type", e.type().name())
         .bind("tokenId", e.tokenId())
         .bind("actor", e.actor())
-        .bind("actorIp", e.actorIp())
+        .bind("actorIp", ClientIps.fit(e.actorIp()))
         .bind("at", Timestamps.of(e.at()))
         .bind("detail", e.detail())
         .execute();

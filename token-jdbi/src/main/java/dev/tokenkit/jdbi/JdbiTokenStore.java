@@ -124,7 +124,7 @@ public final class JdbiTokenStore implements TokenStore {
   @Override
   public Optional<StoredToken> findById(String id) {
     Objects.requireNonNull(id, "id");
-    return db.inSnapshot("find token", h -> tokens.findById(h, id)).stream().findFirst();
+    return db.call("find token", h -> tokens.findById(h, id));
   }
 
   @Override

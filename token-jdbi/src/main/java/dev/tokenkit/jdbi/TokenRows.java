@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -43,7 +45,7 @@ final class TokenRows {
         .bind("owner", k.owner())
         .bind("createdAt", Timestamps.of(k.createdAt()))
         .bind("lastUsedAt", Timestamps.of(k.lastUsedAt()))
-        .bind("lastUsedIp", k.lastUsedIp())
+        .bind("lastUsedIp", ClientIps.fit(k.lastUsedIp()))
         .bind("name", k.name())
         .bind("description", k.description())
         .bind("role", k.role())
@@ -118,7 +120,7 @@ final class TokenRows {
     PreparedBatch batch = h.prepareBatch("UPDATE " + t.tokens + " SET last_used_at = :at, last_used_ip = :ip "
         + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)");
     for (LastUse u : uses) {
-      batch.bind("id", u.tokenId()).bind("at", Timestamps.of(u.at())).bind("ip", u.ip()).add();
+      batch.bind("id", u.tokenId()).bind("at", Timestamps.of(u.at())).bind("ip", ClientIps.fit(u.ip())).add();
     }
     int changed = 0;
     for (int n : batch.execute()) {
@@ -131,11 +133,38 @@ final class TokenRows {
     return h.createUpdate("DELETE FROM " + t.tokens + " WHERE id = :id").bind("id", id).execute() > 0;
   }
 
-  List<StoredToken> findById(Handle h, String id) {
-    List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM " + t.tokens + " WHERE id = :id").bind("id", id)
-        .map((rs, ctx) -> Row.read(rs)).list();
-    return assemble(h, rows);
+  /**
+   * Reads one token with its grants and IP ranges in a single statement (one snapshot, one round trip: this is
+   * the verification cold path). Grant rows carry {@code api}, IP rows carry {@code cidr}.
+   */
+  Optional<StoredToken> findById(Handle h, String id) {
+    String tokenColumns = "t." + COLUMNS.replace(", ", ", t.");
+    List<Joined> rows = h.createQuery("SELECT " + tokenColumns + ", g.api, g.access_level, NULL AS pos, NULL AS cidr "
+            + "FROM " + t.tokens + " t LEFT JOIN " + t.grants + " g ON g.token_id = t.id WHERE t.id = :id "
+            + "UNION ALL SELECT " + tokenColumns + ", NULL, NULL, r.pos, r.cidr "
+            + "FROM " + t.tokens + " t JOIN " + t.ipRanges + " r ON r.token_id = t.id WHERE t.id = :id")
+        .bind("id", id)
+        .map((rs, ctx) -> new Joined(Row.read(rs), rs.getString("api"), rs.getString("access_level"),
+            rs.getInt("pos"), rs.getString("cidr")))
+        .list();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, AccessLevel> grants = new LinkedHashMap<>();
+    TreeMap<Integer, IpRange> ips = new TreeMap<>();
+    for (Joined j : rows) {
+      if (j.api != null) {
+        grants.put(j.api, AccessLevel.valueOf(j.level));
+      }
+      if (j.cidr != null) {
+        ips.put(j.pos, IpRange.parse(j.cidr));
+      }
+    }
+    return Optional.of(toStored(rows.get(0).row, grants.isEmpty() ? null : grants, new ArrayList<>(ips.values())));
   }
+
+  /** A token row joined with one grant or one IP range. */
+  private record Joined(Row row, String api, String level, int pos, String cidr) {}
 
   /** One page (limit + 1 rows, so the caller can tell whether there is a next page). */
   List<StoredToken> list(Handle h, Dialect dialect, TokenQuery q, Instant now) {
@@ -202,14 +231,16 @@ final class TokenRows {
             .add(IpRange.parse(rs.getString("cidr")))).list();
     List<StoredToken> out = new ArrayList<>(rows.size());
     for (Row r : rows) {
-      Map<String, AccessLevel> g = grants.get(r.id);
-      List<IpRange> ranges = ips.getOrDefault(r.id, List.of());
-      Token token = new Token(r.id, r.prefix, r.name, r.description, r.owner, r.role,
-          g == null ? AccessGrants.none() : AccessGrants.of(g), r.status, r.createdAt, r.updatedAt, r.expiresAt,
-          ranges, r.lastUsedAt, r.lastUsedIp, r.version);
-      out.add(new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil));
+      out.add(toStored(r, grants.get(r.id), ips.getOrDefault(r.id, List.of())));
     }
     return out;
+  }
+
+  private static StoredToken toStored(Row r, Map<String, AccessLevel> grants, List<IpRange> ranges) {
+    Token token = new Token(r.id, r.prefix, r.name, r.description, r.owner, r.role,
+        grants == null ? AccessGrants.none() : AccessGrants.of(grants), r.status, r.createdAt, r.updatedAt,
+        r.expiresAt, ranges, r.lastUsedAt, r.lastUsedIp, r.version);
+    return new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil);
   }
 
   /** One row of the tokens table. Holds hashes: never logged, no toString. */

@@ -340,6 +340,18 @@ abstract class AbstractJdbiTokenStoreTest {
     }
   }
 
+  @Test
+  void anOverlongClientIpNeverMakesAWriteFail() {
+    store.insert(token("id1", "alice", "ci"));
+    String junk = "203.0.113.7, ".repeat(40); // e.g. a forwarded-for list passed through unparsed
+
+    store.recordLastUse(List.of(new LastUse("id1", T0.plusSeconds(1), junk)));
+    store.appendAudit(new AuditEvent("e1", AuditEventType.AUTHENTICATION_FAILED, "id1", "client", junk, T0, "X"));
+
+    assertThat(store.findById("id1").orElseThrow().token().lastUsedIp()).hasSize(128).startsWith("203.0.113.7,");
+    assertThat(store.listAudit(AuditQuery.all()).items().get(0).actorIp()).hasSize(128);
+  }
+
   private List<String> ids(TokenQuery q, Instant now) {
     return store.list(q, now).items().stream().map(StoredToken::id).toList();
   }

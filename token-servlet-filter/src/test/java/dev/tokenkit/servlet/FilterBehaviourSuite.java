@@ -71,6 +71,19 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
   }
 
   @Test
+  void expiredTokenGetsTheSameInvalidTokenAnswer() throws Exception {
+    HttpResponse<String> valid = get("/api/orders", bearer(readerToken));
+    assertThat(valid.statusCode()).isEqualTo(200);
+    clock.shift(Duration.ofDays(3660)); // past any expiry the default policy allows
+
+    HttpResponse<String> expired = get("/api/orders", bearer(readerToken));
+    assertThat(expired.statusCode()).isEqualTo(401);
+    assertThat(expired.headers().allValues("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_token\"");
+    assertThat(expired.body()).isEqualTo(get("/api/orders", bearer(revokedToken)).body());
+    assertThat(app.protectedHits).hasValue(1);
+  }
+
+  @Test
   void readOnlyTokenMayReadButNotWrite() throws Exception {
     assertThat(get("/api/orders", bearer(readerToken)).statusCode()).isEqualTo(200);
     assertThat(send("HEAD", "/api/orders", bearer(readerToken)).statusCode()).isEqualTo(200);

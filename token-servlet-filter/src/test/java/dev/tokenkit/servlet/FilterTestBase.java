@@ -27,6 +27,7 @@ abstract class FilterTestBase {
   static final Actor ADMIN = Actor.of("test-admin");
 
   protected final TestApp app = new TestApp();
+  protected final OffsetClock clock = new OffsetClock();
   protected OutageStore store;
   protected TokenService tokens;
   protected ServletContainer container;
@@ -63,7 +64,7 @@ abstract class FilterTestBase {
   @BeforeAll
   void startContainer() throws Exception {
     store = new OutageStore(newStore());
-    tokens = TokenService.builder().store(store).build();
+    tokens = TokenService.builder().store(store).clock(clock).build();
     ordersToken = issue("orders-ci", "alice", null, Map.of("orders", AccessLevel.FULL, "reports", AccessLevel.READ),
         List.of());
     ordersTokenId = tokens.format().idOf(ordersToken);
@@ -121,6 +122,7 @@ abstract class FilterTestBase {
   void resetApp() {
     app.reset();
     store.down = false;
+    clock.shift(Duration.ZERO);
   }
 
   protected HttpResponse<String> get(String path, String... headers) throws Exception {

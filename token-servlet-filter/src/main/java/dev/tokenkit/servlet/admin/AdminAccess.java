@@ -6,6 +6,7 @@ import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.FailureReason;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.VerifiedToken;
+import dev.tokenkit.servlet.TokenAuthFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Collections;
@@ -22,7 +23,7 @@ import java.util.function.Predicate;
  */
 final class AdminAccess {
   /** The request attribute under which the authentication filter leaves the verified token. */
-  static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedToken.class.getName();
+  static final String VERIFIED_TOKEN_ATTRIBUTE = TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE;
 
   /** The outcome: an actor, or a refusal with its challenge header value (or {@code null}). */
   record Decision(Actor actor, HttpProblem refusal, String challenge) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.TokenService;
+import dev.tokenkit.servlet.ApiRoute;
+import dev.tokenkit.servlet.RouteRules;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
@@ -304,6 +306,26 @@ public final class ManagementServlet extends HttpServlet {
      */
     public Builder apiCatalogue(Map<String, ? extends Collection<String>> apis) {
       Objects.requireNonNull(apis, "apis").forEach((name, patterns) -> api(name, List.copyOf(patterns)));
+      return this;
+    }
+
+    /**
+     * Adds the APIs of the authentication filter's route rules (name and path patterns, in declaration order), so
+     * that the catalogue shown by {@code GET /api/apis} and the console is the one the filter enforces.
+     *
+     * <pre>{@code
+     * RouteRules rules = RouteRules.builder().api("orders", "/api/orders/**").build();
+     * ManagementServlet.builder(tokens).apiCatalogue(rules).build();
+     * }</pre>
+     *
+     * @param rules the filter's rules; never {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException when an API was already added
+     */
+    public Builder apiCatalogue(RouteRules rules) {
+      for (ApiRoute route : Objects.requireNonNull(rules, "rules").apis()) {
+        api(route.api(), route.patterns());
+      }
       return this;
     }
 
