@@ -18,6 +18,33 @@ public final class Base62 {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
+  /** 0 for the 62 alphabet bytes, 1 for every other byte value (indexed by {@code b & 0xff}). */
+  private static final byte[] NOT_DIGIT = new byte[256];
+
+  static {
+    java.util.Arrays.fill(NOT_DIGIT, (byte) 1);
+    for (char c : ALPHABET) {
+      NOT_DIGIT[c] = 0;
+    }
+  }
+
+  /**
+   * Whether every byte in a range is an alphabet character, without a data-dependent branch per byte (so
+   * random input does not cause branch mispredictions).
+   *
+   * @param bytes the bytes
+   * @param from first index, inclusive
+   * @param to last index, exclusive
+   * @return {@code true} when all are 0-9, A-Z or a-z
+   */
+  public static boolean allDigits(byte[] bytes, int from, int to) {
+    int bad = 0;
+    for (int i = from; i < to; i++) {
+      bad |= NOT_DIGIT[bytes[i] & 0xff];
+    }
+    return bad == 0;
+  }
+
   static int value(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';

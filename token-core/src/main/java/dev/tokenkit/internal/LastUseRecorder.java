@@ -5,7 +5,9 @@ import dev.tokenkit.spi.TokenStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +52,10 @@ public final class LastUseRecorder implements AutoCloseable {
    */
   public void record(String tokenId, Instant at, String ip) {
     LastUse previous = pending.get(tokenId);
-    if (previous != null && previous.at().equals(at) && java.util.Objects.equals(previous.ip(), ip)) {
+    // Same millisecond (the precision stores keep) and same IP: nothing new to write, so skip the map write that
+    // would otherwise happen on every verification of a busy token.
+    if (previous != null && previous.at().toEpochMilli() == at.toEpochMilli()
+        && java.util.Objects.equals(previous.ip(), ip)) {
       return;
     }
     pending.put(tokenId, new LastUse(tokenId, at, ip));
@@ -75,13 +80,16 @@ public final class LastUseRecorder implements AutoCloseable {
     if (pending.isEmpty()) {
       return 0;
     }
-    List<LastUse> batch = new ArrayList<>();
+    // Keyed by id: a key that is removed and re-added by a concurrent use while we iterate (or moved by a resize)
+    // can be returned twice by the weakly consistent iterator, and the store contract allows one entry per token.
+    Map<String, LastUse> byId = new HashMap<>();
     for (String id : pending.keySet()) {
       LastUse use = pending.remove(id);
       if (use != null) {
-        batch.add(use);
+        byId.merge(id, use, (a, b) -> b.at().isAfter(a.at()) ? b : a);
       }
     }
+    List<LastUse> batch = new ArrayList<>(byId.values());
     try {
       store.recordLastUse(batch);
     } catch (RuntimeException e) {
