@@ -1,6 +1,7 @@
 package dev.tokenkit.examples;
 
 import dev.tokenkit.Actor;
+import dev.tokenkit.DuplicateTokenException;
 import dev.tokenkit.Expiration;
 import dev.tokenkit.IssueRequest;
 import dev.tokenkit.IssuedToken;
@@ -45,8 +46,16 @@ public final class AdminBootstrap {
     // names are unique per owner and revoked tokens keep theirs: number the bootstrap tokens
     int previous = tokens.list(TokenQuery.all().withOwner(OWNER).withLimit(TokenQuery.MAX_LIMIT)).items().size();
     String name = "admin-" + (previous + 1);
-    IssuedToken issued = tokens.issue(ACTOR, IssueRequest.builder(name, OWNER).role("ADMIN")
-        .description("Bootstrap administrator token of the example server").expiration(Expiration.never()).build());
+    IssuedToken issued;
+    try {
+      issued = tokens.issue(ACTOR, IssueRequest.builder(name, OWNER).role("ADMIN")
+          .description("Bootstrap administrator token of the example server").expiration(Expiration.never()).build());
+    } catch (DuplicateTokenException e) {
+      // another instance sharing the database issued it at the same moment; that one printed it
+      out.println("Admin token: issued by another instance sharing this database (it is shown only once there). "
+          + "To revoke it and print a new one, restart with --reset-admin");
+      return null;
+    }
     if (reset) {
       out.println("Revoked " + revoked + " previous bootstrap admin token(s).");
     }

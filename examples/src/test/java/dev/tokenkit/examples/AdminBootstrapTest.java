@@ -46,4 +46,29 @@ class AdminBootstrapTest {
     assertThat(tokens.authenticate(fresh, AuthContext.anyApi(null)).isVerified()).isTrue();
     assertThat(AdminBootstrap.active(tokens)).hasSize(1);
   }
+
+  @Test
+  void twoInstancesStartingTogetherOnOneDatabasePrintOneToken() throws Exception {
+    try (TokenService other = TokenService.builder().store(store).build()) {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.List<java.util.concurrent.Future<String>> outputs = new java.util.ArrayList<>();
+      for (TokenService node : new TokenService[] {tokens, other}) {
+        outputs.add(pool.submit(() -> {
+          go.await();
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          AdminBootstrap.run(node, false, new PrintStream(out, true, StandardCharsets.UTF_8));
+          return out.toString(StandardCharsets.UTF_8);
+        }));
+      }
+      go.countDown();
+      int printed = 0;
+      for (java.util.concurrent.Future<String> f : outputs) {
+        printed += tokenLine(f.get(10, java.util.concurrent.TimeUnit.SECONDS)) == null ? 0 : 1;
+      }
+      pool.shutdown();
+      assertThat(printed).isEqualTo(1);
+      assertThat(AdminBootstrap.active(tokens)).hasSize(printed);
+    }
+  }
 }
