@@ -134,6 +134,9 @@ public final class IpRange {
         return null; // also rejects zone ids ('%'), which could be resolved as names
       }
     }
+    if (t.charAt(0) != ':' && Character.digit(t.charAt(0), 16) < 0) {
+      return null; // InetAddress.getByName treats such text (e.g. ".:1.2.3.4") as a host name and looks it up
+    }
     int dot = t.indexOf('.');
     if (dot >= 0 && parseIpv4(t.substring(t.lastIndexOf(':') + 1)) == null) {
       return null;

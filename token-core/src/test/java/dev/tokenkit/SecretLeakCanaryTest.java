@@ -2,116 +2,113 @@ package dev.tokenkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.tokenkit.internal.TokenCodec;
+import dev.tokenkit.internal.hash.Argon2idHasher;
+import dev.tokenkit.testkit.LeakCanary;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
- * Canary: every raw token and secret issued here is remembered, the whole scenario runs with TRACE logging, and
- * no log line, exception message or {@code toString()} may contain any of them (or their hashes).
+ * Canary over a broad scenario: every raw token, secret part, pepper and stored hash is registered with a
+ * {@link LeakCanary}, everything runs with TRACE logging, and no log event, exception message or
+ * {@code toString()} may contain any of them.
  */
 class SecretLeakCanaryTest {
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final List<String> secrets = new ArrayList<>();
-  private final List<String> texts = new ArrayList<>();
-  private final RecordingStore store = new RecordingStore();
+  private static final Actor ADMIN = Actor.of("admin");
 
-  @BeforeEach
-  void captureLogs() {
-    logs.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-  }
-
-  @AfterEach
-  void detach() {
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
-  }
-
-  private void remember(IssuedToken t) {
-    String raw = t.secret().reveal();
-    secrets.add(raw);
-    secrets.add(raw.substring(raw.length() - 6 - TokenCodec.SECRET_LENGTH, raw.length() - 6)); // the secret part
-    texts.add(t.toString());
-    texts.add(t.token().toString());
-    texts.add(t.secret().toString());
-  }
-
-  private void attempt(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      for (Throwable c = e; c != null; c = c.getCause()) {
-        texts.add(String.valueOf(c.getMessage()));
-        texts.add(c.toString());
+  @Test
+  void noSecretEverAppearsInLogsExceptionsOrToString() {
+    RecordingStore store = new RecordingStore();
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    byte[] pepper = new byte[32];
+    new SecureRandom().nextBytes(pepper);
+    try (LeakCanary canary = LeakCanary.start()) {
+      canary.registerSecretBytes(pepper);
+      try (TokenService service = TokenService.builder().store(store).clock(clock).cacheTtl(Duration.ofMillis(1))
+          .pepper("k1", pepper).failureThrottle(2, Duration.ofMinutes(1)).build()) {
+        scenario(service, store, clock, canary);
+        canary.inspect("TokenService.toString", service);
       }
+      assertThat(canary.events()).as("the scenario logs something at some level").isNotEmpty();
+      assertThat(canary.registeredCount()).isGreaterThan(10);
+      canary.assertNoLeaks();
     }
   }
 
   @Test
-  void noSecretEverAppearsInLogsExceptionsOrToString() {
-    Actor admin = Actor.of("admin");
-    try (TokenService service = TokenService.builder().store(store).cacheTtl(Duration.ofMillis(1))
-        .failureThrottle(2, Duration.ofMinutes(1)).build()) {
-      IssuedToken t = service.issue(admin, IssueRequest.builder("canary", "alice")
-          .access(Map.of("orders", AccessLevel.READ)).allowedIps(List.of("10.0.0.0/8")).build());
-      remember(t);
-      String raw = t.secret().reveal();
-      String id = t.token().id();
-      texts.add(service.authenticate(raw, AuthContext.of("10.1.1.1", "orders", AccessLevel.READ)).toString());
-      texts.add(service.authenticate(raw, AuthContext.of("10.1.1.1", "orders", AccessLevel.FULL)).toString());
-      texts.add(service.authenticate(raw, AuthContext.of("192.0.2.1", "orders", AccessLevel.READ)).toString());
-      for (int i = 0; i < 4; i++) {
-        String wrong = TokenCodec.newToken("tk", id, new SecureRandom());
-        secrets.add(wrong);
-        texts.add(service.authenticate(wrong, AuthContext.anyApi("10.0.0.1")).toString());
-      }
-      texts.add(service.authenticate(raw.substring(0, raw.length() - 1), AuthContext.anyApi(null)).toString());
-      IssuedToken rotated = service.rotate(admin, id, Duration.ofMinutes(5));
-      remember(rotated);
-      texts.add(service.authenticate(raw, AuthContext.anyApi("10.0.0.1")).toString());
-      IssuedToken regenerated = service.regenerate(admin, id, Expiration.months(3));
-      remember(regenerated);
-      attempt(() -> service.enable(admin, id));
-      attempt(() -> service.issue(admin, IssueRequest.builder("canary", "alice").build()));
-      attempt(() -> service.issue(admin, IssueRequest.builder(raw, "alice").allowedIps(List.of(raw)).build()));
-      attempt(() -> service.get(raw));
-      attempt(() -> service.format().idOf(raw + "x"));
-      store.down.set(true);
-      texts.add(service.authenticate(regenerated.secret().reveal(), AuthContext.anyApi("10.0.0.1")).toString());
-      attempt(() -> service.revoke(admin, id));
-      attempt(() -> service.flushLastUse());
-      store.down.set(false);
-      service.revoke(admin, id);
-      texts.add(service.authenticate(regenerated.secret().reveal(), AuthContext.anyApi("10.0.0.1")).toString());
-      texts.add(store.delegate.findById(id).orElseThrow().toString());
-      texts.add(service.audit(AuditQuery.all()).toString());
-      texts.add(service.list(TokenQuery.all()).toString());
-      String hash = store.delegate.findById(id).orElseThrow().secretHash();
-      secrets.add(hash.substring(hash.lastIndexOf('$') + 1));
+  void argon2HashedTokensDoNotLeakEither() {
+    RecordingStore store = new RecordingStore();
+    try (LeakCanary canary = LeakCanary.start();
+        TokenService service = TokenService.builder().store(store).hasher(new Argon2idHasher(1, 64, 1)).build()) {
+      IssuedToken t = canary.register(service.issue(ADMIN, IssueRequest.builder("legacy", "bob").build()));
+      canary.inspect("outcome", service.authenticate(t.secret().reveal(), AuthContext.anyApi("10.0.0.1")));
+      canary.inspect("outcome", service.authenticate(canary.registerSecret(otherSecretFor(t)),
+          AuthContext.anyApi("10.0.0.1")));
+      canary.registerHashes(store.delegate.findById(t.token().id()).orElseThrow());
+      canary.inspect("stored", store.delegate.findById(t.token().id()).orElseThrow());
+      canary.assertNoLeaks();
     }
-    for (ILoggingEvent e : logs.list) {
-      texts.add(e.getFormattedMessage());
-      if (e.getThrowableProxy() != null) {
-        texts.add(e.getThrowableProxy().getMessage());
-      }
-    }
+  }
 
-    assertThat(logs.list).as("the scenario logs something at some level").isNotEmpty();
-    assertThat(secrets).hasSizeGreaterThan(8);
-    for (String text : texts) {
-      for (String secret : secrets) {
-        assertThat(text).as("leak check").doesNotContain(secret);
-      }
+  private static String otherSecretFor(IssuedToken t) {
+    return TokenCodec.newToken("tk", t.token().id(), new SecureRandom());
+  }
+
+  private static void scenario(TokenService service, RecordingStore store, MutableClock clock, LeakCanary canary) {
+    IssuedToken t = canary.register(service.issue(ADMIN, IssueRequest.builder("canary", "alice")
+        .access(Map.of("orders", AccessLevel.READ)).allowedIps(List.of("10.0.0.0/8")).build()));
+    String raw = t.secret().reveal();
+    String id = t.token().id();
+    canary.inspect("outcome", service.authenticate(raw, AuthContext.of("10.1.1.1", "orders", AccessLevel.READ)));
+    canary.inspect("outcome", service.authenticate(raw, AuthContext.of("10.1.1.1", "orders", AccessLevel.FULL)));
+    canary.inspect("outcome", service.authenticate(raw, AuthContext.of("192.0.2.1", "orders", AccessLevel.READ)));
+    for (int i = 0; i < 4; i++) { // wrong secrets for a known id: INVALID_SECRET, audit, then throttling
+      canary.inspect("outcome", service.authenticate(canary.registerSecret(otherSecretFor(t)),
+          AuthContext.anyApi("10.0.0.1")));
     }
+    canary.inspect("outcome", service.authenticate(raw.substring(0, raw.length() - 1), AuthContext.anyApi(null)));
+    canary.inspect("outcome", service.authenticate(raw + raw, AuthContext.anyApi("10.0.0.1")));
+
+    IssuedToken rotated = canary.register(service.rotate(ADMIN, id, Duration.ofMinutes(5)));
+    canary.registerHashes(store.delegate.findById(id).orElseThrow()); // current and grace-period hashes
+    canary.inspect("outcome", service.authenticate(raw, AuthContext.anyApi("10.0.0.1")));
+    canary.inspect("outcome", service.authenticate(rotated.secret().reveal(), AuthContext.anyApi("10.0.0.1")));
+    IssuedToken regenerated = canary.register(service.regenerate(ADMIN, id, Expiration.months(3)));
+    canary.inspect("token", service.update(ADMIN, id, TokenUpdate.builder().description("rotated twice").build()));
+
+    canary.attempt(() -> service.enable(ADMIN, id));
+    canary.attempt(() -> service.issue(ADMIN, IssueRequest.builder("canary", "alice").build()));
+    canary.attempt(() -> service.issue(ADMIN, IssueRequest.builder(raw, "alice").allowedIps(List.of(raw)).build()));
+    canary.attempt(() -> service.update(ADMIN, id, TokenUpdate.builder().name(raw).allowedIps(List.of(raw)).build()));
+    canary.attempt(() -> service.get(raw));
+    canary.attempt(() -> service.revoke(ADMIN, raw));
+    canary.attempt(() -> service.format().idOf(raw + "x"));
+    canary.attempt(() -> service.list(TokenQuery.all().withOwner(raw)));
+    canary.attempt(() -> service.rotate(ADMIN, id, Duration.ofDays(10_000)));
+
+    store.down.set(true);
+    canary.inspect("outcome", service.authenticate(regenerated.secret().reveal(), AuthContext.anyApi("10.0.0.1")));
+    canary.attempt(() -> service.revoke(ADMIN, id));
+    canary.attempt(service::flushLastUse);
+    store.down.set(false);
+
+    IssuedToken second = canary.register(service.issue(ADMIN, IssueRequest.builder("second", "alice").build()));
+    service.disable(ADMIN, second.token().id());
+    canary.inspect("outcome", service.authenticate(second.secret().reveal(), AuthContext.anyApi("10.0.0.1")));
+    clock.advance(Duration.ofDays(400));
+    canary.inspect("outcome", service.authenticate(regenerated.secret().reveal(), AuthContext.anyApi("10.0.0.1")));
+    service.revokeAll(ADMIN, "alice");
+    canary.inspect("outcome", service.authenticate(regenerated.secret().reveal(), AuthContext.anyApi("10.0.0.1")));
+    canary.registerHashes(store.delegate.findById(id).orElseThrow());
+    canary.inspect("stored", store.delegate.findById(id).orElseThrow());
+    canary.inspect("audit", service.audit(AuditQuery.all()));
+    canary.inspect("list", service.list(TokenQuery.all()));
+    service.delete(ADMIN, second.token().id());
+    canary.attempt(() -> service.get(second.token().id()));
+    canary.inspect("audit after delete", service.audit(AuditQuery.all()));
   }
 }

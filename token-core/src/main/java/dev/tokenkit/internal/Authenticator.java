@@ -139,13 +139,15 @@ public final class Authenticator {
     return false;
   }
 
-  /** Checks a secret not yet seen for this snapshot against the stored hashes; throttled per id. */
+  /** Checks a secret not yet seen for this snapshot against the stored hashes; throttled per id for slow hashers. */
   private VerifiedToken slowCheck(CachedToken entry, ParsedToken parsed, byte[] digest, Instant now) {
     String id = parsed.id();
-    if (throttle.isBlocked(id)) {
+    StoredToken stored = entry.stored;
+    // The throttle keeps a slow hasher from becoming a CPU attack. It must not block fast checks: ids are public,
+    // so blocking would let anyone lock the right secret out whenever the token is not warm in the cache.
+    if (throttle.isBlocked(id) && !hashers.isCheap(stored.secretHash())) {
       return null;
     }
-    StoredToken stored = entry.stored;
     if (hashers.verify(parsed.bytes(), stored.secretHash())) {
       entry.currentDigest = digest;
       upgradeOnUse(stored, parsed.bytes());

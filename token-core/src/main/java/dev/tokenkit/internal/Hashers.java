@@ -1,5 +1,7 @@
 package dev.tokenkit.internal;
 
+import dev.tokenkit.internal.hash.HmacSha256Hasher;
+import dev.tokenkit.internal.hash.Sha256Hasher;
 import dev.tokenkit.spi.SecretHasher;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,25 @@ public final class Hashers {
     for (SecretHasher h : all) {
       if (h.canVerify(storedHash)) {
         return h.verify(token, storedHash);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a stored hash is checked by a built-in fast hasher (SHA-256, HMAC-SHA256), where a check costs about
+   * a microsecond: throttling such checks protects no CPU and would only lock out the right secret.
+   *
+   * @param storedHash the stored hash, possibly {@code null}
+   * @return {@code true} for the built-in fast algorithms; {@code false} for Argon2id and custom hashers
+   */
+  public boolean isCheap(String storedHash) {
+    if (storedHash == null) {
+      return false;
+    }
+    for (SecretHasher h : all) {
+      if (h.canVerify(storedHash)) {
+        return h instanceof Sha256Hasher || h instanceof HmacSha256Hasher;
       }
     }
     return false;
