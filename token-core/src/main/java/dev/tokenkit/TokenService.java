@@ -695,8 +695,9 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * After this many wrong secrets for one id within the window, further wrong secrets are refused without
-     * hashing (default 20 per minute).
+     * For tokens stored with a slow hasher (Argon2id or a custom {@link SecretHasher}): after this many wrong
+     * secrets for one id within the window, further checks are refused without running the hasher (default 20 per
+     * minute). The built-in fast hashers are never throttled, so knowing a public id cannot lock its owner out.
      *
      * @param maxFailures a positive number
      * @param window a positive duration

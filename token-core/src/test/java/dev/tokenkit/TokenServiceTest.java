@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.testkit.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -301,7 +302,7 @@ class TokenServiceTest {
         .isInstanceOf(InvalidInputException.class)
         .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors())
             .containsKeys("name", "owner", "role", "access", "allowedIps", "expiration"));
-    assertThat(store.delegate.size()).isZero();
+    assertThat(store.delegate.list(TokenQuery.all(), clock.instant()).items()).isEmpty();
   }
 
   @Test

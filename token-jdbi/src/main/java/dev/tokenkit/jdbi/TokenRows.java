@@ -46,18 +46,26 @@ final class TokenRows {
         .bind("createdAt", Timestamps.of(k.createdAt()))
         .bind("lastUsedAt", Timestamps.of(k.lastUsedAt()))
         .bind("lastUsedIp", ClientIps.fit(k.lastUsedIp()))
-        .bind("name", k.name())
-        .bind("description", k.description())
-        .bind("role", k.role())
-        .bind("status", k.status().name())
-        .bind("updatedAt", Timestamps.of(k.updatedAt()))
-        .bind("expiresAt", Timestamps.of(k.expiresAt()))
-        .bind("hash", s.secretHash())
-        .bind("previousHash", s.previousSecretHash())
-        .bind("previousUntil", Timestamps.of(s.previousSecretValidUntil()))
-        .bind("version", k.version())
+        .bindMap(changeable(s))
         .execute();
     insertChildren(h, k);
+  }
+
+  /** The columns a management change may write (everything but id, prefix, owner, creation and last use). */
+  private static java.util.Map<String, Object> changeable(StoredToken s) {
+    Token k = s.token();
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    values.put("name", k.name());
+    values.put("description", k.description());
+    values.put("role", k.role());
+    values.put("status", k.status().name());
+    values.put("updatedAt", Timestamps.of(k.updatedAt()));
+    values.put("expiresAt", Timestamps.of(k.expiresAt()));
+    values.put("hash", s.secretHash());
+    values.put("previousHash", s.previousSecretHash());
+    values.put("previousUntil", Timestamps.of(s.previousSecretValidUntil()));
+    values.put("version", k.version());
+    return values;
   }
 
   /** Compare-and-set of everything but id, prefix, owner, creation and last use; returns the updated row count. */
@@ -69,16 +77,7 @@ final class TokenRows {
             + "WHERE id = :id AND version = :expected")
         .bind("id", k.id())
         .bind("expected", expectedVersion)
-        .bind("name", k.name())
-        .bind("description", k.description())
-        .bind("role", k.role())
-        .bind("status", k.status().name())
-        .bind("updatedAt", Timestamps.of(k.updatedAt()))
-        .bind("expiresAt", Timestamps.of(k.expiresAt()))
-        .bind("hash", s.secretHash())
-        .bind("previousHash", s.previousSecretHash())
-        .bind("previousUntil", Timestamps.of(s.previousSecretValidUntil()))
-        .bind("version", k.version())
+        .bindMap(changeable(s))
         .execute();
     if (n == 1) {
       h.createUpdate("DELETE FROM " + t.grants + " WHERE token_id = :id").bind("id", k.id()).execute();

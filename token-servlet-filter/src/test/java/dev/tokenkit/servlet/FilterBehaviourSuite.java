@@ -1,5 +1,6 @@
 package dev.tokenkit.servlet;
 
+import dev.tokenkit.testkit.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,7 +145,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
     String fresh = tokens.issue(ADMIN, IssueRequest.builder("fresh-" + System.nanoTime(), "gina")
         .access(Map.of("orders", AccessLevel.READ)).build()).secret().reveal();
     assertThat(get("/api/orders", bearer(ordersToken)).statusCode()).isEqualTo(200); // now cached
-    store.down = true;
+    store.down.set(true);
 
     HttpResponse<String> r = get("/api/orders", bearer(fresh));
     assertThat(r.statusCode()).isEqualTo(503);

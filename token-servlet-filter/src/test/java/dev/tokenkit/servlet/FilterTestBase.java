@@ -1,5 +1,6 @@
 package dev.tokenkit.servlet;
 
+import dev.tokenkit.testkit.RecordingStore;
 import dev.tokenkit.AccessLevel;
 import dev.tokenkit.Actor;
 import dev.tokenkit.IssueRequest;
@@ -28,7 +29,7 @@ abstract class FilterTestBase {
 
   protected final TestApp app = new TestApp();
   protected final OffsetClock clock = new OffsetClock();
-  protected OutageStore store;
+  protected RecordingStore store;
   protected TokenService tokens;
   protected ServletContainer container;
   protected HttpClient http;
@@ -63,7 +64,7 @@ abstract class FilterTestBase {
 
   @BeforeAll
   void startContainer() throws Exception {
-    store = new OutageStore(newStore());
+    store = new RecordingStore(newStore());
     tokens = TokenService.builder().store(store).clock(clock).build();
     ordersToken = issue("orders-ci", "alice", null, Map.of("orders", AccessLevel.FULL, "reports", AccessLevel.READ),
         List.of());
@@ -121,7 +122,7 @@ abstract class FilterTestBase {
   @BeforeEach
   void resetApp() {
     app.reset();
-    store.down = false;
+    store.down.set(false);
     clock.shift(Duration.ZERO);
   }
 

@@ -1,5 +1,6 @@
 package dev.tokenkit.servlet;
 
+import dev.tokenkit.testkit.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.IssueRequest;
@@ -63,9 +64,9 @@ class JettyFilterLeakCanaryTest extends FilterTestBase {
       answers.add(get("/unmatched/path", bearer(adminToken)));
       answers.add(get("/proxied/api/orders", "Authorization", "Bearer " + officeToken,
           "X-Forwarded-For", ordersToken + ", 10.0.0.1"));
-      store.down = true;
+      store.down.set(true);
       answers.add(get("/api/orders", bearer(uncached)));
-      store.down = false;
+      store.down.set(false);
 
       for (HttpResponse<String> r : answers) {
         canary.inspect(r.request().method() + " " + r.uri().getRawPath() + " -> " + r.statusCode() + " body",

@@ -1,5 +1,6 @@
 package dev.tokenkit.servlet.admin;
 
+import dev.tokenkit.testkit.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -452,10 +453,10 @@ class ManagementApiTest {
   @Test
   void aStoreOutageIs503() throws Exception {
     server.close();
-    OutageStore store = new OutageStore();
+    RecordingStore store = new RecordingStore();
     server = AdminTestServer.start(store, TokenService.builder().store(store).build(), req -> true);
     http = new HttpJson(server.base);
-    store.down = true;
+    store.down.set(true);
     HttpJson.Reply r = http.get("/admin/api/tokens", null);
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().get("detail").asText()).doesNotContain("test outage");

@@ -1,5 +1,10 @@
-package dev.tokenkit;
+package dev.tokenkit.testkit;
 
+import dev.tokenkit.AuditEvent;
+import dev.tokenkit.AuditQuery;
+import dev.tokenkit.Page;
+import dev.tokenkit.StoreUnavailableException;
+import dev.tokenkit.TokenQuery;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.StoredToken;
@@ -14,19 +19,39 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** A real in-memory store that counts calls, can be switched "down", and can pause reads (for race tests). */
-final class RecordingStore implements TokenStore {
-  final InMemoryTokenStore delegate;
-  final AtomicInteger finds = new AtomicInteger();
-  final List<Integer> lastUseBatchSizes = new CopyOnWriteArrayList<>();
-  final AtomicBoolean down = new AtomicBoolean();
-  volatile Consumer<Optional<StoredToken>> afterRead = r -> {};
+/**
+ * Wraps a real store (in-memory by default) for tests: counts lookups and last-use batches, can be switched
+ * "down" so every call fails like an unreachable database ({@link StoreUnavailableException}), and can run a hook
+ * after each read (to pause a cache fill in race tests). Thread-safe.
+ *
+ * <pre>{@code
+ * RecordingStore store = new RecordingStore();
+ * store.down.set(true);   // the database is gone
+ * }</pre>
+ */
+public final class RecordingStore implements TokenStore {
+  /** The real store underneath. */
+  public final TokenStore delegate;
+  /** How many {@code findById} calls reached the store. */
+  public final AtomicInteger finds = new AtomicInteger();
+  /** The size of each {@code recordLastUse} batch. */
+  public final List<Integer> lastUseBatchSizes = new CopyOnWriteArrayList<>();
+  /** While {@code true}, every call throws {@link StoreUnavailableException}. */
+  public final AtomicBoolean down = new AtomicBoolean();
+  /** Runs after every successful {@code findById}, on the reading thread. */
+  public volatile Consumer<Optional<StoredToken>> afterRead = r -> {};
 
-  RecordingStore() {
+  /** Over a new {@link InMemoryTokenStore}. */
+  public RecordingStore() {
     this(new InMemoryTokenStore());
   }
 
-  RecordingStore(InMemoryTokenStore delegate) {
+  /**
+   * Over a given store.
+   *
+   * @param delegate the real store
+   */
+  public RecordingStore(TokenStore delegate) {
     this.delegate = delegate;
   }
 
@@ -91,5 +116,10 @@ final class RecordingStore implements TokenStore {
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
     return delegate.subscribe(listener);
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
   }
 }
