@@ -75,29 +75,38 @@ public final class EndToEndFilterBenchmark {
     int connections = 32;
     boolean pin = false;
     String wrk = "wrk";
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--duration" -> duration = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--threads" -> threads = Integer.parseInt(args[++i]);
-        case "--connections" -> connections = Integer.parseInt(args[++i]);
-        case "--pin" -> pin = true;
-        case "--wrk" -> wrk = args[++i];
-        case "--help" -> {
-          System.out.println(USAGE);
-          return;
-        }
-        default -> {
-          System.err.println("Unknown option " + args[i]);
-          System.err.println(USAGE);
-          System.exit(2);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+          case "--duration" -> duration = Integer.parseInt(args[++i]);
+          case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+          case "--threads" -> threads = Integer.parseInt(args[++i]);
+          case "--connections" -> connections = Integer.parseInt(args[++i]);
+          case "--pin" -> pin = true;
+          case "--wrk" -> wrk = args[++i];
+          case "--help" -> {
+            System.out.println(USAGE);
+            return;
+          }
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
+    } catch (RuntimeException e) { // unknown option, missing or non-numeric value
+      System.err.println("Error: " + e.getMessage() + " (see the usage below)");
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (rounds < 1 || duration < 1 || warmup < 1 || threads < 1 || connections < threads) {
+      System.err.println("Error: rounds, duration, warmup and threads must be at least 1, and connections at "
+          + "least threads");
+      System.exit(2);
     }
     String wrkPath = findExecutable(wrk);
     if (wrkPath == null) {
-      System.err.println("wrk not found (looked for '" + wrk + "' on the PATH). Install it with "
+      System.err.println("wrk not found (looked for '" + wrk + "'" + (wrk.contains("/") ? "" : " on the PATH")
+          + "). Install it with "
           + "'apt-get install -y wrk' (Debian package wrk) or pass --wrk /path/to/wrk.");
       System.exit(2);
     }
