@@ -8,6 +8,7 @@ import dev.tokenkit.servlet.TokenAuthFilter;
 import dev.tokenkit.servlet.admin.ManagementServlet;
 import dev.tokenkit.spi.TokenStore;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServlet;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.Map;
@@ -103,6 +104,21 @@ public final class ExampleServer implements AutoCloseable {
     String url = options.effectiveJdbcUrl();
     int q = url.indexOf('?');
     return q < 0 ? url : url.substring(0, q) + "?..."; // never print credentials from the URL
+  }
+
+  /**
+   * A new, empty instance of the example's {@code orders} servlet (the handler behind {@code /api/orders}), for
+   * hosting the same endpoint <em>without</em> the TokenKit filter, as the end-to-end benchmark does to measure
+   * what the filter costs. The instance is thread-safe and independent of any running server.
+   *
+   * <pre>{@code
+   * context.addServlet(new ServletHolder(ExampleServer.ordersServlet()), "/api/orders/*");
+   * }</pre>
+   *
+   * @return a new servlet; never null
+   */
+  public static HttpServlet ordersServlet() {
+    return new OrdersServlet();
   }
 
   /**
