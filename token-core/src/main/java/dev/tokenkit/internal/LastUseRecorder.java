@@ -86,7 +86,7 @@ public final class LastUseRecorder implements AutoCloseable {
     for (String id : pending.keySet()) {
       LastUse use = pending.remove(id);
       if (use != null) {
-        byId.merge(id, use, (a, b) -> b.at().isAfter(a.at()) ? b : a);
+        byId.merge(id, use, LastUseRecorder::later);
       }
     }
     List<LastUse> batch = new ArrayList<>(byId.values());
@@ -94,11 +94,15 @@ public final class LastUseRecorder implements AutoCloseable {
       store.recordLastUse(batch);
     } catch (RuntimeException e) {
       for (LastUse use : batch) {
-        pending.merge(use.tokenId(), use, (now, old) -> now.at().isAfter(old.at()) ? now : old);
+        pending.merge(use.tokenId(), use, LastUseRecorder::later);
       }
       throw e;
     }
     return batch.size();
+  }
+
+  private static LastUse later(LastUse a, LastUse b) {
+    return b.at().isAfter(a.at()) ? b : a;
   }
 
   private void flushQuietly() {
