@@ -40,12 +40,20 @@ public final class Credentials {
       return new Result(Status.PRESENT, token);
     }
 
-    /** @return what was found; never {@code null} */
+    /**
+     * What was found.
+     *
+     * @return the status; never {@code null}
+     */
     public Status status() {
       return status;
     }
 
-    /** @return the presented token for {@link Status#PRESENT}, otherwise {@code null} */
+    /**
+     * The presented token.
+     *
+     * @return the token for {@link Status#PRESENT}, otherwise {@code null}
+     */
     public String token() {
       return token;
     }

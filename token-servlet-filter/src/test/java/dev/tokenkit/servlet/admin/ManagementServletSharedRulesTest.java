@@ -9,14 +9,10 @@ import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.servlet.RouteRules;
 import dev.tokenkit.servlet.TokenAuthFilter;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * the filter itself is not mounted, so the servlet parses every credential itself.
  */
 class ManagementServletSharedRulesTest {
-  private TokenService tokens;
-  private Server server;
+  @AutoClose private TokenService tokens;
+  @AutoClose private LocalJetty jetty;
   private HttpJson http;
   private String admin;
 
@@ -41,24 +37,12 @@ class ManagementServletSharedRulesTest {
         .apiKeyHeader("X-API-Key")
         .trustedProxies("127.0.0.1")
         .build();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).authentication(filter).build()), "/shared/*");
-    context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).build()), "/plain/*");
-    server.setHandler(context);
-    server.start();
-    http = new HttpJson(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    tokens.close();
+    jetty = LocalJetty.start(context -> {
+      context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).authentication(filter).build()),
+          "/shared/*");
+      context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).build()), "/plain/*");
+    });
+    http = jetty.http;
   }
 
   private HttpJson.Reply get(String path, String... headers) {
