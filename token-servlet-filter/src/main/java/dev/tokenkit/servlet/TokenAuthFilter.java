@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * <p>Error bodies are fixed RFC 9457 {@code application/problem+json} texts (type
  * {@code urn:tokenkit:problem:<code>}) with {@code Cache-Control: no-store}; they never echo the request. The
  * management servlet reads credentials and client addresses by this filter's rules when built with
- * {@code ManagementServlet.builder(tokens).authentication(filter)}. Register the filter for every dispatcher type (REQUEST, FORWARD, INCLUDE, ERROR,
- * ASYNC) so that forwards and error pages to protected paths are checked too.
+ * {@code ManagementServlet.builder(tokens).authentication(filter)}. Register the filter for every dispatcher type
+ * (REQUEST, FORWARD, INCLUDE, ERROR, ASYNC) so that forwards and error pages to protected paths are checked too.
  *
  * <p>Built from code with {@link #builder(TokenService)}, or created by the container (web.xml) with the public
  * no-argument constructor; it then reads its init parameters and takes the {@link TokenService} from the
