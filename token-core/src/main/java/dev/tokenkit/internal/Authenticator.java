@@ -4,6 +4,7 @@ import dev.tokenkit.AccessGrants;
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.FailureReason;
+import dev.tokenkit.IpAddress;
 import dev.tokenkit.IpRange;
 import dev.tokenkit.Role;
 import dev.tokenkit.Token;
@@ -92,7 +93,7 @@ public final class Authenticator {
       }
     }
     Instant now = clock.instant();
-    String clientIp = ctx.clientIp();
+    String clientIp = ctx.clientIp() == null ? null : ctx.clientIp().toString();
     VerifiedToken token;
     if (MessageDigest.isEqual(digest, entry.currentDigest)) {
       token = entry.verified;
@@ -116,7 +117,7 @@ public final class Authenticator {
     if (entry.expiresAt != null && !now.isBefore(entry.expiresAt)) {
       return fail(id, FailureReason.EXPIRED, clientIp);
     }
-    if (!entry.allowedIps.isEmpty() && !ipAllowed(entry, clientIp)) {
+    if (!entry.allowedIps.isEmpty() && !ipAllowed(entry, ctx.clientIp())) {
       return fail(id, FailureReason.IP_NOT_ALLOWED, clientIp);
     }
     if (ctx.api() != null && ctx.needed() != null && !token.allows(ctx.api(), ctx.needed())) {
@@ -126,13 +127,9 @@ public final class Authenticator {
     return new AuthOutcome.Verified(token);
   }
 
-  private static boolean ipAllowed(CachedToken entry, String clientIp) {
-    byte[] address = IpRange.parseAddress(clientIp);
-    if (address == null) {
-      return false;
-    }
+  private static boolean ipAllowed(CachedToken entry, IpAddress clientIp) {
     for (IpRange range : entry.allowedIps) {
-      if (range.contains(address)) {
+      if (range.contains(clientIp)) {
         return true;
       }
     }
