@@ -15,6 +15,7 @@ import java.util.Locale;
  */
 final class JsonBody {
   static final int MAX_BODY_BYTES = 64 * 1024;
+  private static final long MAX_DISCARD_BYTES = 2L * 1024 * 1024;
 
   private JsonBody() {}
 
@@ -33,7 +34,7 @@ final class JsonBody {
       throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
           "Send the body as Content-Type: application/json (an empty body or {} when the operation takes no fields)");
     }
-    byte[] bytes = readLimited(req.getInputStream());
+    byte[] bytes = readLimited(req.getInputStream(), req.getContentLengthLong());
     if (bytes.length == 0) {
       return mapper.createObjectNode();
     }
@@ -54,18 +55,35 @@ final class JsonBody {
     return node;
   }
 
-  private static byte[] readLimited(InputStream in) throws IOException {
+  private static byte[] readLimited(InputStream in, long declaredLength) throws IOException {
+    if (declaredLength > MAX_BODY_BYTES) {
+      throw bodyTooLarge(in);
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[8192];
     int n;
     while ((n = in.read(buf)) >= 0) {
       out.write(buf, 0, n);
       if (out.size() > MAX_BODY_BYTES) {
-        throw new HttpProblem(413, "body-too-large", "Body too large",
-            "The body is larger than " + MAX_BODY_BYTES + " bytes");
+        throw bodyTooLarge(in);
       }
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The 413 problem, after discarding up to {@link #MAX_DISCARD_BYTES} more of the body: a client still uploading
+   * when the connection closes would lose the answer to a TCP reset (Tomcat's maxSwallowSize does the same).
+   */
+  private static HttpProblem bodyTooLarge(InputStream in) throws IOException {
+    byte[] buf = new byte[8192];
+    long discarded = 0;
+    int n;
+    while (discarded < MAX_DISCARD_BYTES && (n = in.read(buf)) >= 0) {
+      discarded += n;
+    }
+    return new HttpProblem(413, "body-too-large", "Body too large",
+        "The body is larger than " + MAX_BODY_BYTES + " bytes");
   }
 
   static boolean isJson(String contentType) {
