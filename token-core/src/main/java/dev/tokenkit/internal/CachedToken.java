@@ -39,15 +39,6 @@ public final class CachedToken {
     this.allowedIps = stored.token().allowedIps();
   }
 
-  /**
-   * The snapshot.
-   *
-   * @return the stored token
-   */
-  public StoredToken stored() {
-    return stored;
-  }
-
   @Override
   public String toString() {
     return "CachedToken[" + stored.id() + "]";

@@ -95,17 +95,6 @@ public final class VerificationCache {
     return fresh; // read after the latest invalidation we saw; used once, not cached
   }
 
-  /**
-   * Replaces an entry only if it is still the given one (used when a verified digest is added).
-   *
-   * @param id the id
-   * @param expected the entry read earlier
-   * @param replacement the new entry
-   */
-  public void replace(String id, CachedToken expected, CachedToken replacement) {
-    entries.asMap().replace(id, expected, replacement);
-  }
-
   private boolean invalidatedSince(String id, long start) {
     if (allInvalidatedAt > start) {
       return true;
@@ -130,14 +119,5 @@ public final class VerificationCache {
     allInvalidatedAt = sequence.incrementAndGet();
     entries.invalidateAll();
     unknown.invalidateAll();
-  }
-
-  /**
-   * The number of cached tokens (approximate).
-   *
-   * @return the size
-   */
-  public long size() {
-    return entries.estimatedSize();
   }
 }

@@ -24,8 +24,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The production {@link TokenStore}: tokens, grants, IP ranges and audit events in SQL tables (H2 2.x and
- * PostgreSQL 12+ are tested), through the host's {@link Jdbi} or {@link DataSource}.
+ * The production {@link TokenStore}: tokens, grants, IP ranges and audit events in SQL tables (tested on H2 2.x
+ * and PostgreSQL 15), through the host's {@link Jdbi} or {@link DataSource}.
  *
  * <ul>
  *   <li>Concurrency: {@link #update} is a compare-and-set on the token's version, so concurrent changes through
