@@ -695,9 +695,10 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * For tokens stored with a slow hasher (Argon2id or a custom {@link SecretHasher}): after this many wrong
-     * secrets for one id within the window, further checks are refused without running the hasher (default 20 per
-     * minute). The built-in fast hashers are never throttled, so knowing a public id cannot lock its owner out.
+     * For tokens stored with an expensive hasher ({@link SecretHasher#isExpensiveToVerify()}: Argon2id, and custom
+     * hashers unless they declare themselves cheap): after this many wrong secrets for one id within the window,
+     * further checks are refused without running the hasher (default 20 per minute). Cheap hashers (the built-in
+     * SHA-256 and HMAC-SHA256) are never throttled, so knowing a public id cannot lock its owner out.
      *
      * @param maxFailures a positive number
      * @param window a positive duration

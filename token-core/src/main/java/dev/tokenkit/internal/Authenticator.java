@@ -145,7 +145,7 @@ public final class Authenticator {
     StoredToken stored = entry.stored;
     // The throttle keeps a slow hasher from becoming a CPU attack. It must not block fast checks: ids are public,
     // so blocking would let anyone lock the right secret out whenever the token is not warm in the cache.
-    if (throttle.isBlocked(id) && !hashers.isCheap(stored.secretHash())) {
+    if (throttle.isBlocked(id) && hashers.isExpensiveToVerify(stored.secretHash())) {
       return null;
     }
     if (hashers.verify(parsed.bytes(), stored.secretHash())) {
