@@ -167,8 +167,7 @@ public final class Authenticator {
       return;
     }
     Token t = stored.token();
-    Token next = t.changed(t.name(), t.description(), t.role(), t.access(), t.status(), t.expiresAt(),
-        t.allowedIps(), t.updatedAt());
+    Token next = t.nextVersion(t.updatedAt()); // a re-hash is no management change
     try {
       store.update(new StoredToken(next, hashers.current().hash(tokenBytes), stored.previousSecretHash(),
           stored.previousSecretValidUntil()), t.version());

@@ -97,8 +97,9 @@ abstract class AbstractJdbiTokenStoreTest {
     StoredToken s = token("id1", "alice", "ci");
     store.insert(s);
     Token t = s.token();
-    StoredToken v1 = s.withToken(t.changed("renamed", null, null, AccessGrants.none(), TokenStatus.DISABLED,
-        T0.plusSeconds(3600), List.of(), T0.plusSeconds(1)));
+    StoredToken v1 = s.withToken(t.withName("renamed").withDescription(null).withRole(null)
+        .withAccess(AccessGrants.none()).withStatus(TokenStatus.DISABLED).withExpiry(T0.plusSeconds(3600))
+        .withAllowedIps(List.of()).nextVersion(T0.plusSeconds(1)));
 
     store.update(v1, 0);
 
@@ -107,8 +108,7 @@ abstract class AbstractJdbiTokenStoreTest {
     assertThat(read.token()).isEqualTo(v1.token());
     assertThat(read.token().access().isEmpty()).isTrue();
     assertThat(read.token().allowedIps()).isEmpty();
-    StoredToken stale = s.withToken(t.changed("other", null, null, AccessGrants.none(), TokenStatus.ACTIVE, null,
-        List.of(), T0.plusSeconds(2)));
+    StoredToken stale = s.withToken(t.withName("other").nextVersion(T0.plusSeconds(2)));
     assertThatThrownBy(() -> store.update(stale, 0)).isInstanceOf(ConcurrentUpdateException.class);
     assertThat(store.findById("id1").orElseThrow().token().name()).isEqualTo("renamed");
   }
@@ -117,7 +117,7 @@ abstract class AbstractJdbiTokenStoreTest {
   void updateOfAMissingTokenIsNotFound() {
     StoredToken s = token("ghost", "alice", "ci");
     Token t = s.token();
-    StoredToken next = s.withToken(t.changed("x", null, null, t.access(), TokenStatus.ACTIVE, null, List.of(), T0));
+    StoredToken next = s.withToken(t.withName("x").nextVersion(T0));
     assertThatThrownBy(() -> store.update(next, 0)).isInstanceOf(TokenNotFoundException.class);
   }
 
@@ -127,7 +127,7 @@ abstract class AbstractJdbiTokenStoreTest {
     StoredToken two = token("id2", "alice", "deploy");
     store.insert(two);
     Token t = two.token();
-    StoredToken renamed = two.withToken(t.changed("ci", null, null, t.access(), TokenStatus.ACTIVE, null, List.of(), T0));
+    StoredToken renamed = two.withToken(t.withName("ci").nextVersion(T0));
 
     assertThatThrownBy(() -> store.update(renamed, 0)).isInstanceOf(DuplicateTokenException.class);
     assertThat(store.findById("id2").orElseThrow().token().name()).isEqualTo("deploy");
@@ -148,7 +148,7 @@ abstract class AbstractJdbiTokenStoreTest {
     assertThat(afterUse.version()).isZero();
 
     Token t = s.token(); // read before the use: lastUsed null
-    store.update(s.withToken(t.changed("ci2", null, null, t.access(), TokenStatus.ACTIVE, null, List.of(), T0)), 0);
+    store.update(s.withToken(t.withName("ci2").nextVersion(T0)), 0);
     assertThat(store.findById("id1").orElseThrow().token().lastUsedAt()).isEqualTo(used);
   }
 
@@ -275,7 +275,7 @@ abstract class AbstractJdbiTokenStoreTest {
       StoredToken s = token("id1", "alice", "ci");
       store.insert(s);
       Token t = s.token();
-      store.update(s.withToken(t.changed("ci", null, null, t.access(), TokenStatus.REVOKED, null, List.of(), T0)), 0);
+      store.update(s.withToken(t.withStatus(TokenStatus.REVOKED).nextVersion(T0)), 0);
       store.recordLastUse(List.of(new LastUse("id1", T0.plusSeconds(1), null))); // not a change
       store.delete("id1");
 
