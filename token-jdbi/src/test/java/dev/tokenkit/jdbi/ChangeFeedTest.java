@@ -5,11 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.spi.TokenChangeListener;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +78,72 @@ class ChangeFeedTest {
       assertThat(r.all.get()).isEqualTo(1);
       assertThat(r.ids).containsExactly("c");
     }
+  }
+
+  /** A clock the test sets. */
+  private static final class SetClock extends Clock {
+    final AtomicReference<Instant> now;
+
+    SetClock(Instant start) {
+      this.now = new AtomicReference<>(start);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+  }
+
+  @Test
+  void changeEntriesAreStampedAndPrunedByTheStoresClock() throws Exception {
+    Instant t0 = Instant.parse("2031-05-01T08:00:00Z");
+    SetClock clock = new SetClock(t0);
+    DataSource ds = TestDatabases.newH2();
+    try (JdbiTokenStore writer = TestDatabases.migrated(JdbiTokenStore.builder(ds).clock(clock));
+        JdbiTokenStore reader = JdbiTokenStore.builder(ds).clock(clock).pollInterval(Duration.ofHours(1))
+            .changeRetention(Duration.ofHours(1)).build()) {
+      Recorder r = new Recorder();
+      reader.subscribe(r);
+      writer.insert(token("a", "alice", "a"));
+      writer.insert(token("b", "alice", "b"));
+      clock.now.set(t0.plus(Duration.ofHours(2)));
+      writer.insert(token("c", "alice", "c"));
+
+      reader.pollChangesNow(); // delivers, then prunes what is older than the retention on the clock
+
+      assertThat(r.ids).containsExactly("a", "b", "c");
+      assertThat(column(ds, "SELECT token_id FROM tokenkit_changes")).containsExactly("c");
+      assertThat(instant(ds, "SELECT changed_at FROM tokenkit_changes")).isEqualTo(t0.plus(Duration.ofHours(2)));
+      assertThat(instant(ds, "SELECT applied_at FROM tokenkit_schema_history"))
+          .as("migrations are stamped by the clock too").isEqualTo(t0);
+    }
+  }
+
+  private static Instant instant(DataSource ds, String sql) throws Exception {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getObject(1, OffsetDateTime.class).toInstant();
+    }
+  }
+
+  private static List<String> column(DataSource ds, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   @Test
