@@ -68,7 +68,7 @@ public final class TokenService implements AutoCloseable {
     this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
-        lastUse, audit);
+        lastUse, audit, VerifiedToken.FACTORY);
     this.subscription = store.subscribe(cache.changeListener());
   }
 

@@ -1,6 +1,5 @@
 package dev.tokenkit.internal;
 
-import dev.tokenkit.AccessGrants;
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.FailureReason;
@@ -35,6 +34,7 @@ public final class Authenticator {
   private final FailureThrottle throttle;
   private final LastUseRecorder lastUse;
   private final AuditTrail audit;
+  private final VerifiedTokenFactory verifiedTokens;
 
   /**
    * Wires the path.
@@ -48,9 +48,11 @@ public final class Authenticator {
    * @param throttle the failure throttle
    * @param lastUse the last-use recorder
    * @param audit the audit trail
+   * @param verifiedTokens creates the outcome tokens
    */
   public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
-      Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit) {
+      Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit,
+      VerifiedTokenFactory verifiedTokens) {
     this.codec = codec;
     this.store = store;
     this.cache = cache;
@@ -60,6 +62,7 @@ public final class Authenticator {
     this.throttle = throttle;
     this.lastUse = lastUse;
     this.audit = audit;
+    this.verifiedTokens = verifiedTokens;
   }
 
   /**
@@ -183,18 +186,12 @@ public final class Authenticator {
     return AuthOutcome.Rejected.of(reason);
   }
 
-  /**
-   * Builds a cache entry for a stored token: effective access = role grants overridden by the token's own.
-   *
-   * @param stored the stored token
-   * @return the entry
-   */
-  public CachedToken toEntry(StoredToken stored) {
+  /** Builds a cache entry for a stored token, with the outcome tokens for its current and previous secret. */
+  private CachedToken toEntry(StoredToken stored) {
     Token t = stored.token();
-    Role role = t.role() == null ? null : roles.apply(t.role());
-    AccessGrants effective = role == null ? t.access() : role.grants().overriddenBy(t.access());
-    VerifiedToken verified = new VerifiedToken(t.id(), t.name(), t.owner(), t.role(), effective,
-        role != null && role.managesTokens(), t.expiresAt(), null);
-    return new CachedToken(stored, verified);
+    VerifiedToken verified = verifiedTokens.verified(t, t.role() == null ? null : roles.apply(t.role()));
+    Instant previousValidUntil = stored.previousSecretValidUntil();
+    return new CachedToken(stored, verified,
+        previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil));
   }
 }
