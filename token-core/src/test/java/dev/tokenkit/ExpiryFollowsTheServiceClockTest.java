@@ -62,25 +62,7 @@ class ExpiryFollowsTheServiceClockTest {
   @Test
   void theFailureThrottleWindowOfAnExpensiveHasherEndsOnTheClock() {
     AtomicInteger checks = new AtomicInteger();
-    SecretHasher expensive = new SecretHasher() {
-      private final SecretHasher sha256 = SecretHashers.sha256();
-
-      @Override
-      public String algorithm() {
-        return "sha256";
-      }
-
-      @Override
-      public String hash(byte[] token) {
-        return sha256.hash(token);
-      }
-
-      @Override
-      public boolean verify(byte[] token, String storedHash) {
-        checks.incrementAndGet();
-        return sha256.verify(token, storedHash);
-      }
-    };
+    SecretHasher expensive = FailureThrottleLockoutTest.countingHasher(checks, true);
     try (TokenService service = service().hasher(expensive).failureThrottle(2, Duration.ofMinutes(1)).build()) {
       IssuedToken t = service.issue(ADMIN, IssueRequest.builder("slow", "alice").build());
       String wrong = TokenCodec.newToken("tk", t.token().id(), new SecureRandom());

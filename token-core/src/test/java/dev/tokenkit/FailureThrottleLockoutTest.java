@@ -53,8 +53,8 @@ class FailureThrottleLockoutTest {
     }
   }
 
-  /** A host's own hasher that counts its checks; it declares its cost as told. */
-  private static SecretHasher countingHasher(AtomicInteger checks, boolean expensive) {
+  /** A host's own hasher (SHA-256 inside) that counts its checks; it declares its cost as told. */
+  static SecretHasher countingHasher(AtomicInteger checks, boolean expensive) {
     return new SecretHasher() {
       private final Sha256Hasher delegate = new Sha256Hasher();
 

@@ -11,13 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -80,46 +78,23 @@ class ChangeFeedTest {
     }
   }
 
-  /** A clock the test sets. */
-  private static final class SetClock extends Clock {
-    final AtomicReference<Instant> now;
-
-    SetClock(Instant start) {
-      this.now = new AtomicReference<>(start);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  }
-
   @Test
   void changeEntriesAreStampedAndPrunedByTheStoresClock() throws Exception {
     Instant t0 = Instant.parse("2031-05-01T08:00:00Z");
-    SetClock clock = new SetClock(t0);
+    Clock early = Clock.fixed(t0, ZoneOffset.UTC);
+    Clock late = Clock.offset(early, Duration.ofHours(2));
     DataSource ds = TestDatabases.newH2();
-    try (JdbiTokenStore writer = TestDatabases.migrated(JdbiTokenStore.builder(ds).clock(clock));
-        JdbiTokenStore reader = JdbiTokenStore.builder(ds).clock(clock).pollInterval(Duration.ofHours(1))
+    try (JdbiTokenStore earlyWriter = TestDatabases.migrated(JdbiTokenStore.builder(ds).clock(early));
+        JdbiTokenStore lateWriter = JdbiTokenStore.builder(ds).clock(late).pollInterval(Duration.ofHours(1)).build();
+        JdbiTokenStore reader = JdbiTokenStore.builder(ds).clock(late).pollInterval(Duration.ofHours(1))
             .changeRetention(Duration.ofHours(1)).build()) {
       Recorder r = new Recorder();
       reader.subscribe(r);
-      writer.insert(token("a", "alice", "a"));
-      writer.insert(token("b", "alice", "b"));
-      clock.now.set(t0.plus(Duration.ofHours(2)));
-      writer.insert(token("c", "alice", "c"));
+      earlyWriter.insert(token("a", "alice", "a"));
+      earlyWriter.insert(token("b", "alice", "b"));
+      lateWriter.insert(token("c", "alice", "c"));
 
-      reader.pollChangesNow(); // delivers, then prunes what is older than the retention on the clock
+      reader.pollChangesNow(); // delivers, then prunes what is older than the retention on the reader's clock
 
       assertThat(r.ids).containsExactly("a", "b", "c");
       assertThat(column(ds, "SELECT token_id FROM tokenkit_changes")).containsExactly("c");

@@ -1,15 +1,16 @@
-package dev.tokenkit.internal;
+package dev.tokenkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tokenkit.internal.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/** {@link TimeSource}: the Caffeine ticker derived from the service clock. */
 class TimeSourceTest {
 
   @Test
@@ -20,33 +21,16 @@ class TimeSourceTest {
 
   @Test
   void anyOtherClockDrivesTheTickerInMillisecondsFromItsFirstReading() {
-    Instant start = Instant.parse("2026-03-01T10:00:00.123456789Z");
-    Clock[] now = {Clock.fixed(start, ZoneOffset.UTC)};
-    Clock moving = new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now[0].instant();
-      }
-    };
-    TimeSource time = new TimeSource(moving);
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00.123456789Z"));
+    TimeSource time = new TimeSource(clock);
     assertThat(time.ticker()).isNotSameAs(Ticker.systemTicker());
     assertThat(time.ticker().read()).isZero();
 
-    now[0] = Clock.offset(now[0], Duration.ofSeconds(90).plusNanos(500_000));
+    clock.advance(Duration.ofSeconds(90).plusNanos(500_000));
     assertThat(time.ticker().read()).as("millisecond resolution").isEqualTo(Duration.ofSeconds(90).toNanos());
     assertThat(time.now()).isEqualTo(Instant.parse("2026-03-01T10:01:30.123Z"));
 
-    now[0] = Clock.fixed(start.minusSeconds(1), ZoneOffset.UTC);
+    clock.advance(Duration.ofSeconds(-91));
     assertThat(time.ticker().read()).as("follows the clock when it is set back").isEqualTo(-1_000_000_000L);
   }
 }
