@@ -4,11 +4,8 @@ import dev.tokenkit.testkit.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.internal.TokenCodec;
-import dev.tokenkit.internal.hash.Sha256Hasher;
-import dev.tokenkit.spi.SecretHasher;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,66 +50,22 @@ class FailureThrottleLockoutTest {
     }
   }
 
-  /** A host's own hasher (SHA-256 inside) that counts its checks; it declares its cost as told. */
-  static SecretHasher countingHasher(AtomicInteger checks, boolean expensive) {
-    return new SecretHasher() {
-      private final Sha256Hasher delegate = new Sha256Hasher();
-
-      @Override
-      public String algorithm() {
-        return "sha256";
-      }
-
-      @Override
-      public String hash(byte[] token) {
-        return delegate.hash(token);
-      }
-
-      @Override
-      public boolean verify(byte[] token, String storedHash) {
-        checks.incrementAndGet();
-        return delegate.verify(token, storedHash);
-      }
-
-      @Override
-      public boolean isExpensiveToVerify() {
-        return expensive;
-      }
-    };
-  }
-
   @Test
   void aSlowCustomHasherIsStillProtectedByTheThrottle() {
-    AtomicInteger checks = new AtomicInteger();
+    CountingHasher undeclared = new CountingHasher(SecretHashers.sha256());
+    assertThat(undeclared.isExpensiveToVerify()).as("unknown cost is treated as expensive").isTrue();
     try (TokenService service = TokenService.builder().store(new RecordingStore())
-        .hasher(countingHasher(checks, true)).failureThrottle(3, Duration.ofMinutes(1)).build()) {
+        .hasher(undeclared).failureThrottle(3, Duration.ofMinutes(1)).build()) {
       IssuedToken t = service.issue(ADMIN, IssueRequest.builder("slow", "alice").build());
       for (int i = 0; i < 10; i++) {
         service.authenticate(wrongSecretFor(t), ANYWHERE);
       }
-      assertThat(checks.get()).as("hasher runs before the throttle engages").isEqualTo(3);
+      assertThat(undeclared.verifications.get()).as("hasher runs before the throttle engages").isEqualTo(3);
     }
   }
 
   @Test
-  void aCustomHasherIsThrottledUnlessItDeclaresItselfCheap() {
-    SecretHasher undeclared = new SecretHasher() {
-      @Override
-      public String algorithm() {
-        return "custom";
-      }
-
-      @Override
-      public String hash(byte[] token) {
-        return "$custom$";
-      }
-
-      @Override
-      public boolean verify(byte[] token, String storedHash) {
-        return false;
-      }
-    };
-    assertThat(undeclared.isExpensiveToVerify()).as("unknown cost is treated as expensive").isTrue();
+  void theBuiltInHashersDeclareTheirCost() {
     assertThat(SecretHashers.sha256().isExpensiveToVerify()).isFalse();
     assertThat(SecretHashers.hmacSha256("k1", new byte[32]).isExpensiveToVerify()).isFalse();
     assertThat(SecretHashers.argon2id().isExpensiveToVerify()).isTrue();
@@ -120,15 +73,20 @@ class FailureThrottleLockoutTest {
 
   @Test
   void aHostsOwnFastHasherIsNeverThrottledSoTheRightSecretIsNotLockedOut() {
-    AtomicInteger checks = new AtomicInteger();
+    CountingHasher cheap = new CountingHasher(SecretHashers.sha256()) {
+      @Override
+      public boolean isExpensiveToVerify() {
+        return false; // one SHA-256 per check
+      }
+    };
     try (TokenService service = TokenService.builder().store(new RecordingStore())
-        .hasher(countingHasher(checks, false)).failureThrottle(3, Duration.ofMinutes(1)).build()) {
+        .hasher(cheap).failureThrottle(3, Duration.ofMinutes(1)).build()) {
       IssuedToken victim = service.issue(ADMIN, IssueRequest.builder("fast", "alice").build());
       for (int i = 0; i < 10; i++) {
         assertThat(service.authenticate(wrongSecretFor(victim), ANYWHERE).reason())
             .isEqualTo(FailureReason.INVALID_SECRET);
       }
-      assertThat(checks.get()).as("every wrong secret was checked by the cheap hasher").isEqualTo(10);
+      assertThat(cheap.verifications.get()).as("every wrong secret was checked by the cheap hasher").isEqualTo(10);
       assertThat(service.authenticate(victim.secret().reveal(), ANYWHERE).isVerified())
           .as("the right secret still verifies although the id has had 10 failures").isTrue();
     }
