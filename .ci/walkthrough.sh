@@ -6,6 +6,17 @@ cd "$(dirname "$0")/.."
 
 BASE=http://localhost:8080
 start_cmd=$(awk '/^```sh/{f=1;next} f&&/^```/{exit} f' README.md | sed -n 1p)
+
+# README line 1 must work where the local Maven repository holds no TokenKit artifact (a fresh machine): remove
+# whatever an earlier install left, so that the command can only use what the reactor builds. With
+# MAVEN_ARGS=-Dmaven.repo.local=DIR (read by Maven 3.9) that repository is the one cleaned and used.
+repo="$HOME/.m2/repository"
+if [[ "${MAVEN_ARGS:-}" =~ -Dmaven\.repo\.local=([^[:space:]]+) ]]; then repo="${BASH_REMATCH[1]}"; fi
+if [ -d "$repo/dev/tokenkit" ]; then
+  echo "walkthrough: removing TokenKit artifacts of an earlier build from $repo/dev/tokenkit"
+  rm -rf "$repo/dev/tokenkit"
+fi
+
 echo "walkthrough: starting the example with: $start_cmd"
 if [ -d data ]; then
   echo "walkthrough: ./data exists from an earlier run; the admin token is printed only on first start." >&2
@@ -25,6 +36,16 @@ for _ in $(seq 1 300); do
 done
 ADMIN=$(sed -n 's/^ADMIN TOKEN: //p' "$log" | head -1)
 [ -n "$ADMIN" ] || { cat "$log"; echo "walkthrough: no ADMIN TOKEN line within 300 s" >&2; exit 1; }
+# the token line comes no later than the server listens; wait for HTTP before the walk-through
+for _ in $(seq 1 60); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' $BASE/ 2>/dev/null)" = 200 ] && break
+  sleep 1
+done
+token_line=$(grep -n '^ADMIN TOKEN: ' "$log" | head -1 | cut -d: -f1)
+listen_line=$(grep -n 'listening on' "$log" | head -1 | cut -d: -f1)
+if [ -z "$listen_line" ] || [ "$token_line" -gt "$listen_line" ]; then
+  cat "$log"; echo "walkthrough: the example must print its ADMIN TOKEN line before it listens" >&2; exit 1
+fi
 
 fails=0
 check() { # expected actual what
@@ -33,6 +54,9 @@ check() { # expected actual what
 code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
 
 check 401 "$(code $BASE/api/orders)" "GET /api/orders without a token"
+check 405 "$(code -X TRACE $BASE/api/orders -H "Authorization: Bearer $ADMIN")" "TRACE /api/orders (never echoes the token)"
+check 0 "$(curl -sI $BASE/ | grep -ci '^server:' || true)" "Server headers"
+check 700 "$(stat -c %a data)" "mode of the H2 data directory"
 created=$(curl -s -X POST $BASE/admin/api/tokens -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
   -d '{"name":"walkthrough","owner":"alice","role":"READONLY","access":{"reports":"NONE"},"expiration":{"months":3}}')
 TOKEN=$(printf '%s' "$created" | grep -o '"secret" *: *"[^"]*"' | sed 's/.*"\([^"]*\)"$/\1/')

@@ -41,7 +41,9 @@ public final class SecretHashers {
   }
 
   /**
-   * Argon2id with OWASP's minimum parameters (m=19456 KiB, t=2, p=1).
+   * Argon2id with OWASP's minimum parameters (m=19456 KiB, t=2, p=1). Needs the optional dependency
+   * {@code de.mkammerer:argon2-jvm} (which brings JNA) on the class path: without it,
+   * {@link TokenService.Builder#build()} fails with a message saying so.
    *
    * @return the hasher
    */
@@ -50,7 +52,7 @@ public final class SecretHashers {
   }
 
   /**
-   * Argon2id with tuned parameters.
+   * Argon2id with tuned parameters; needs {@code de.mkammerer:argon2-jvm} like {@link #argon2id()}.
    *
    * @param iterations time cost, at least 1
    * @param memoryKiB memory in KiB, at least 8 × parallelism

@@ -554,7 +554,8 @@ public final class TokenService implements AutoCloseable {
      * Builds the service and starts its last-use flush thread.
      *
      * @return the service
-     * @throws IllegalStateException when no store was set
+     * @throws IllegalStateException when no store was set, or an Argon2id hasher was configured without the
+     *     optional dependency de.mkammerer:argon2-jvm on the class path (the message says what to add)
      */
     public TokenService build() {
       if (store == null) {

@@ -3,7 +3,7 @@ package dev.tokenkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.internal.TokenCodec;
-import dev.tokenkit.testkit.RecordingStore;
+import dev.tokenkit.testsupport.RecordingStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.tokenkit;
 
-import dev.tokenkit.testkit.RecordingStore;
+import dev.tokenkit.testsupport.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.internal.TokenCodec;

@@ -6,11 +6,10 @@ import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.benchmarks.support.BenchServices;
 import dev.tokenkit.benchmarks.support.ChangeFeedTokenStore;
-import dev.tokenkit.benchmarks.support.FixedConnectionPool;
 import dev.tokenkit.jdbi.JdbiTokenStore;
-import java.sql.SQLException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Jdbi;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * property {@code tokenkit.bench.pgUrl}, e.g. {@code -jvmArgsAppend
  * -Dtokenkit.bench.pgUrl=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}). Every operation misses the
  * cache the same way as {@link ColdVerifyBenchmark} (a change announced on the change feed), so it pays one
- * {@code findById} query on a pooled connection, the hash check and the cache fill. Tables get a per-run prefix.
+ * {@code findById} query on a pooled connection (HikariCP, 4 connections, as in production), the hash check and
+ * the cache fill. Tables get a per-run prefix.
  *
  * <p>JMH state, one instance per trial. Run alone with {@code java -jar benchmarks/target/benchmarks.jar
  * DatabaseColdVerifyBenchmark}.
@@ -49,19 +49,15 @@ public class DatabaseColdVerifyBenchmark {
   @Param({"h2"})
   public String db;
 
-  private FixedConnectionPool pool;
+  private HikariDataSource pool;
   private ChangeFeedTokenStore store;
   private TokenService service;
   private String token;
   private String tokenId;
 
-  /**
-   * Creates the schema, issues one READONLY token and checks it verifies.
-   *
-   * @throws SQLException when the database cannot be reached
-   */
+  /** Creates the schema, issues one READONLY token and checks it verifies. */
   @Setup
-  public void setUp() throws SQLException {
+  public void setUp() {
     String url = switch (db) {
       case "h2" -> "jdbc:h2:mem:tokenkit_bench;DB_CLOSE_DELAY=-1";
       case "postgresql" -> {
@@ -74,8 +70,13 @@ public class DatabaseColdVerifyBenchmark {
       }
       default -> throw new IllegalArgumentException("unknown db " + db + "; use h2 or postgresql");
     };
-    pool = new FixedConnectionPool(url, 4);
-    JdbiTokenStore jdbc = JdbiTokenStore.builder(Jdbi.create(pool))
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(4);
+    config.setPoolName("tokenkit-bench");
+    pool = new HikariDataSource(config);
+    JdbiTokenStore jdbc = JdbiTokenStore.builder(pool)
         .tablePrefix("bench" + Long.toString(System.nanoTime() & 0xffffff, 36) + "_").build();
     jdbc.migrate();
     store = new ChangeFeedTokenStore(jdbc);
@@ -86,13 +87,9 @@ public class DatabaseColdVerifyBenchmark {
     BenchServices.requireVerified(coldVerify());
   }
 
-  /**
-   * Stops the service and closes the store and its connections.
-   *
-   * @throws SQLException when closing a connection fails
-   */
+  /** Stops the service and closes the store and the pool. */
   @TearDown
-  public void tearDown() throws SQLException {
+  public void tearDown() {
     service.close();
     store.close();
     pool.close();

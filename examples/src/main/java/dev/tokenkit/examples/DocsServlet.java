@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * {@code /docs/}: Swagger UI (from the {@code org.webjars:swagger-ui} jar, not hand-written) reading the management
- * API's {@code openapi.json}. Serves only a fixed set of files.
+ * API's {@code openapi.json}. Serves only a fixed set of files; {@link ConsoleSecurityHeaders} adds the admin
+ * console's security headers.
  */
 final class DocsServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -46,6 +47,8 @@ final class DocsServlet extends HttpServlet {
     String name = path.substring(1);
     if (name.isEmpty() || name.equals("index.html")) {
       serve(resp, "dev/tokenkit/examples/docs/index.html", "text/html;charset=UTF-8");
+    } else if (name.equals("docs-init.js")) {
+      serve(resp, "dev/tokenkit/examples/docs/docs-init.js", "application/javascript");
     } else if (FILES.containsKey(name)) {
       serve(resp, webjarRoot + name, FILES.get(name));
     } else {

@@ -89,8 +89,8 @@ public record ExampleOptions(int port, String jdbcUrl, boolean inMemory, Path da
   }
 
   /**
-   * The JDBC URL of the store to use: {@code --db}, else the H2 file database under the data directory; {@code null}
-   * with {@code --in-memory}.
+   * The JDBC URL of the store to use: {@code --db}, else the private, embedded H2 file database under the data
+   * directory (see {@link PrivateH2Database}); {@code null} with {@code --in-memory}.
    *
    * @return the URL or {@code null}
    */
@@ -101,6 +101,6 @@ public record ExampleOptions(int port, String jdbcUrl, boolean inMemory, Path da
     if (jdbcUrl != null) {
       return jdbcUrl;
     }
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tokenkit") + ";AUTO_SERVER=TRUE";
+    return PrivateH2Database.jdbcUrl(dataDir);
   }
 }

@@ -1,24 +1,24 @@
 package dev.tokenkit.examples;
 
 import dev.tokenkit.TokenService;
-import dev.tokenkit.jdbi.JdbiTokenStore;
-import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.servlet.RouteRules;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import dev.tokenkit.servlet.admin.ManagementServlet;
-import dev.tokenkit.spi.TokenStore;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.PrintStream;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.FilterMapping;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The example host application: {@code orders} ({@code GET}/{@code POST /api/orders}) and {@code reports}
@@ -31,18 +31,19 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  */
 public final class ExampleServer implements AutoCloseable {
+  private static final String TOKEN_FILTER = "tokenkit";
   private final Server server;
   private final TokenService tokens;
-  private final TokenStore store;
+  private final ExampleStore store;
 
-  private ExampleServer(Server server, TokenService tokens, TokenStore store) {
+  private ExampleServer(Server server, TokenService tokens, ExampleStore store) {
     this.server = server;
     this.tokens = tokens;
     this.store = store;
   }
 
   /**
-   * Starts the server.
+   * Starts the server. The admin token line (first start) is printed before the server starts listening.
    *
    * @param options the parsed options
    * @param console where the admin token line and the greeting go
@@ -50,9 +51,26 @@ public final class ExampleServer implements AutoCloseable {
    * @throws Exception when Jetty or the store cannot start
    */
   public static ExampleServer start(ExampleOptions options, PrintStream console) throws Exception {
-    TokenStore store = openStore(options);
-    TokenService tokens = TokenService.builder().store(store).build();
+    ExampleStore store = ExampleStore.open(options);
+    TokenService tokens = TokenService.builder().store(store.tokenStore()).build();
+    try {
+      AdminBootstrap.run(tokens, options.resetAdmin(), console);
+      Server server = server(options.port(), context(tokens));
+      server.start();
+      int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+      console.println("TokenKit example listening on http://localhost:" + port + "/ (store: " + store.description()
+          + ")");
+      console.println("Admin console: http://localhost:" + port + "/admin/   API docs: http://localhost:" + port
+          + "/docs/");
+      return new ExampleServer(server, tokens, store);
+    } catch (Exception | Error e) {
+      tokens.close();
+      store.close();
+      throw e;
+    }
+  }
 
+  private static ServletContextHandler context(TokenService tokens) {
     RouteRules routes = RouteRules.builder()
         .api("orders", "/api/orders", "/api/orders/**")
         .api("reports", "/api/reports", "/api/reports/**")
@@ -62,7 +80,12 @@ public final class ExampleServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     TokenAuthFilter filter = TokenAuthFilter.builder(tokens).routes(routes).apiKeyHeader("X-API-Key").build();
-    context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+    // every dispatcher type, as the README says: forwards, includes, error and async dispatches are checked too
+    FilterHolder holder = new FilterHolder(filter);
+    holder.setName(TOKEN_FILTER);
+    context.addFilter(holder, "/*", EnumSet.allOf(DispatcherType.class));
+    // /docs/ gets the admin console's security headers (strict CSP, no framing, no caching, no referrer)
+    context.addFilter(new FilterHolder(new ConsoleSecurityHeaders()), "/docs/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new OrdersServlet()), "/api/orders/*");
     context.addServlet(new ServletHolder(new ReportsServlet()), "/api/reports/*");
     ManagementServlet.Builder admin = ManagementServlet.builder(tokens).authentication(filter).publicOpenApi(true);
@@ -70,40 +93,21 @@ public final class ExampleServer implements AutoCloseable {
     context.addServlet(new ServletHolder(admin.build()), "/admin/*");
     context.addServlet(new ServletHolder(new DocsServlet()), "/docs/*");
     context.addServlet(new ServletHolder(new HomeServlet()), "");
+    context.setErrorHandler(new FixedTextErrorHandler());
+    return context;
+  }
 
+  private static Server server(int port, ServletContextHandler context) {
     Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setPort(options.port());
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false); // no "Server: Jetty(12.x)" header
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(context);
     server.setErrorHandler(new FixedTextErrorHandler());
-    context.setErrorHandler(new FixedTextErrorHandler());
-    server.start();
-    int port = connector.getLocalPort();
-
-    console.println("TokenKit example listening on http://localhost:" + port + "/ (store: " + describe(options) + ")");
-    AdminBootstrap.run(tokens, options.resetAdmin(), console);
-    console.println("Admin console: http://localhost:" + port + "/admin/   API docs: http://localhost:" + port + "/docs/");
-    return new ExampleServer(server, tokens, store);
-  }
-
-  private static TokenStore openStore(ExampleOptions options) {
-    String url = options.effectiveJdbcUrl();
-    if (url == null) {
-      return new InMemoryTokenStore();
-    }
-    JdbiTokenStore store = JdbiTokenStore.builder(Jdbi.create(url)).build();
-    store.migrate();
-    return store;
-  }
-
-  private static String describe(ExampleOptions options) {
-    if (options.inMemory()) {
-      return "in memory";
-    }
-    String url = options.effectiveJdbcUrl();
-    int q = url.indexOf('?');
-    return q < 0 ? url : url.substring(0, q) + "?..."; // never print credentials from the URL
+    return server;
   }
 
   /**
@@ -139,6 +143,26 @@ public final class ExampleServer implements AutoCloseable {
     return tokens;
   }
 
+  /**
+   * The dispatcher types the TokenKit filter is registered for (for tests).
+   *
+   * @return the types
+   */
+  Set<DispatcherType> tokenFilterDispatches() {
+    ServletHandler handler = ((ServletContextHandler) server.getHandler()).getServletHandler();
+    Set<DispatcherType> types = EnumSet.noneOf(DispatcherType.class);
+    for (FilterMapping m : handler.getFilterMappings()) {
+      if (TOKEN_FILTER.equals(m.getFilterName())) {
+        for (DispatcherType t : DispatcherType.values()) {
+          if (m.appliesTo(t)) {
+            types.add(t);
+          }
+        }
+      }
+    }
+    return types;
+  }
+
   /** Waits until the server stops. */
   public void join() throws InterruptedException {
     server.join();
@@ -146,9 +170,12 @@ public final class ExampleServer implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    server.stop();
-    tokens.close();
-    store.close();
+    try {
+      server.stop();
+    } finally {
+      tokens.close();
+      store.close();
+    }
   }
 
   /**

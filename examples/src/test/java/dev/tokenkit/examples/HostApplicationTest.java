@@ -58,8 +58,9 @@ class HostApplicationTest {
   }
 
   @Test
-  void theFirstStartPrintsTheAdminTokenLine() {
+  void theFirstStartPrintsTheAdminTokenLineBeforeItListens() {
     assertThat(console).containsPattern("(?m)^ADMIN TOKEN: tk_[A-Za-z0-9]{65}$");
+    assertThat(console.indexOf("ADMIN TOKEN: ")).isLessThan(console.indexOf("listening on"));
   }
 
   @Test
@@ -95,10 +96,59 @@ class HostApplicationTest {
   @Test
   void theConsoleAndTheApiDocumentationAreServed() throws Exception {
     assertThat(call("GET", "/admin/", null).statusCode()).isEqualTo(200);
-    assertThat(call("GET", "/docs/", null).body()).contains("SwaggerUIBundle").contains("/admin/api/openapi.json");
+    assertThat(call("GET", "/docs/", null).body()).contains("swagger-ui-bundle.js").contains("docs-init.js");
+    assertThat(call("GET", "/docs/docs-init.js", null).body()).contains("SwaggerUIBundle")
+        .contains("/admin/api/openapi.json");
     assertThat(call("GET", "/docs/swagger-ui-bundle.js", null).statusCode()).isEqualTo(200);
     assertThat(call("GET", "/admin/api/openapi.json", null).body()).contains("\"openapi\"");
     assertThat(call("GET", "/docs/../pom.xml", null).statusCode()).isNotEqualTo(200);
+  }
+
+  @Test
+  void theDocsGetTheSameSecurityHeadersAsTheConsole() throws Exception {
+    HttpResponse<String> console = call("GET", "/admin/", null);
+    for (String path : new String[] {"/docs/", "/docs/docs-init.js", "/docs/swagger-ui-bundle.js"}) {
+      HttpResponse<String> docs = call("GET", path, null);
+      assertThat(docs.statusCode()).as(path).isEqualTo(200);
+      for (String header : new String[] {"Content-Security-Policy", "X-Frame-Options", "Cache-Control",
+          "X-Content-Type-Options", "Referrer-Policy"}) {
+        assertThat(docs.headers().allValues(header)).as(path + " " + header).isNotEmpty()
+            .isEqualTo(console.headers().allValues(header));
+      }
+    }
+    assertThat(call("GET", "/docs/", null).body()).doesNotContain("<script>").contains("docs-init.js");
+  }
+
+  @Test
+  void noResponseNamesTheServerSoftware() throws Exception {
+    for (String path : new String[] {"/", "/docs/", "/admin/", "/api/orders", "/no-such-page"}) {
+      assertThat(call("GET", path, null).headers().firstValue("Server")).as(path).isEmpty();
+    }
+  }
+
+  @Test
+  void theFilterCoversEveryDispatcherType() {
+    assertThat(app.tokenFilterDispatches()).containsExactlyInAnyOrder(jakarta.servlet.DispatcherType.values());
+  }
+
+  @Test
+  void traceAndTrackNeverEchoTheCredentials() throws Exception {
+    String token = token("traced", Map.of("orders", AccessLevel.READ));
+    for (String request : new String[] {"TRACE /api/orders", "TRACK /api/orders", "TRACE /docs/", "TRACE /admin/"}) {
+      String response = raw(request + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+          + "\r\nConnection: close\r\n\r\n");
+      assertThat(response).as(request).startsWith("HTTP/1.1 405").contains("application/problem+json")
+          .doesNotContain(token).doesNotContain(token.substring(3, 40));
+    }
+  }
+
+  private static String raw(String request) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.tokenkit.internal;
 
+import dev.tokenkit.internal.hash.Argon2idHasher;
+import dev.tokenkit.internal.hash.HmacSha256Hasher;
+import dev.tokenkit.internal.hash.Sha256Hasher;
 import dev.tokenkit.spi.SecretHasher;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,7 @@ public final class Hashers {
    *
    * @param current writes and verifies
    * @param others only verify (legacy algorithms, old pepper keys)
+   * @throws IllegalStateException when an Argon2id hasher is asked for but argon2-jvm is not on the class path
    */
   public Hashers(SecretHasher current, List<SecretHasher> others) {
     this.current = current;
@@ -21,6 +25,11 @@ public final class Hashers {
     list.add(current);
     list.addAll(others);
     this.all = List.copyOf(list);
+    for (SecretHasher h : all) {
+      if (h instanceof Argon2idHasher argon2) {
+        argon2.requireLibrary(); // an optional dependency: fail when the service is built, not at the first hash
+      }
+    }
   }
 
   /**

@@ -1,61 +1,25 @@
 package dev.tokenkit.jdbi;
 
-import dev.tokenkit.AuditEvent;
-import dev.tokenkit.AuditQuery;
-import dev.tokenkit.Page;
-import dev.tokenkit.TokenQuery;
-import dev.tokenkit.spi.LastUse;
-import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Optional;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 
-/** Delegates everything except the change feed (the SPI default: no feed). For control experiments. */
-class NoFeedStore implements TokenStore {
-  protected final TokenStore delegate;
-
+/**
+ * Forwards everything except the change feed (the SPI default: no feed) and close (the test closes the real
+ * store). For control experiments.
+ */
+class NoFeedStore extends ForwardingTokenStore {
   NoFeedStore(TokenStore delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   @Override
-  public void insert(StoredToken token) {
-    delegate.insert(token);
+  public AutoCloseable subscribe(TokenChangeListener listener) {
+    return () -> {};
   }
 
   @Override
-  public Optional<StoredToken> findById(String id) {
-    return delegate.findById(id);
-  }
-
-  @Override
-  public void update(StoredToken token, long expectedVersion) {
-    delegate.update(token, expectedVersion);
-  }
-
-  @Override
-  public boolean delete(String id) {
-    return delegate.delete(id);
-  }
-
-  @Override
-  public Page<StoredToken> list(TokenQuery query, Instant now) {
-    return delegate.list(query, now);
-  }
-
-  @Override
-  public void recordLastUse(Collection<LastUse> uses) {
-    delegate.recordLastUse(uses);
-  }
-
-  @Override
-  public void appendAudit(AuditEvent event) {
-    delegate.appendAudit(event);
-  }
-
-  @Override
-  public Page<AuditEvent> listAudit(AuditQuery query) {
-    return delegate.listAudit(query);
+  public void close() {
+    // the real store belongs to the test
   }
 }

@@ -3,6 +3,7 @@ package dev.tokenkit.jdbi;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * listeners report when an id was delivered. Lets a test put another node's change exactly between a cache
  * fill's read and its put.
  */
-final class PausingStore extends NoFeedStore {
+final class PausingStore extends ForwardingTokenStore {
   final CountDownLatch readDone = new CountDownLatch(1);
   final CountDownLatch release = new CountDownLatch(1);
   private volatile boolean armed;
@@ -36,7 +37,7 @@ final class PausingStore extends NoFeedStore {
 
   @Override
   public Optional<StoredToken> findById(String id) {
-    Optional<StoredToken> read = delegate.findById(id);
+    Optional<StoredToken> read = super.findById(id);
     if (armed) {
       armed = false;
       readDone.countDown();
@@ -53,7 +54,7 @@ final class PausingStore extends NoFeedStore {
 
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
-    return delegate.subscribe(new TokenChangeListener() {
+    return super.subscribe(new TokenChangeListener() {
       @Override
       public void tokenChanged(String tokenId) {
         listener.tokenChanged(tokenId); // the service invalidates its cache here, synchronously

@@ -25,9 +25,10 @@ final class InitParams {
   static final String PRINCIPAL_NAME = "principalName";
   static final String REALM = "realm";
   static final String SERVICE_ATTRIBUTE = "serviceAttribute";
+  static final String REJECT_TRACE = "rejectTrace";
 
   private static final Set<String> KNOWN = Set.of(PUBLIC_PATHS, UNMATCHED, API_KEY_HEADER, QUERY_PARAMETER,
-      TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE);
+      TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE, REJECT_TRACE);
 
   private InitParams() {}
 
@@ -95,6 +96,13 @@ final class InitParams {
       b.principalName(choice(PrincipalName.class, PRINCIPAL_NAME, principal));
     }
     b.realm(value(config, REALM));
+    String rejectTrace = value(config, REJECT_TRACE);
+    if (rejectTrace != null) {
+      if (!rejectTrace.equalsIgnoreCase("true") && !rejectTrace.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException(REJECT_TRACE + " must be true or false");
+      }
+      b.rejectTrace(Boolean.parseBoolean(rejectTrace));
+    }
     return b;
   }
 

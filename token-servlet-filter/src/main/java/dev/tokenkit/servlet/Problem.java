@@ -29,6 +29,9 @@ enum Problem {
       "The API token does not grant the access this request needs."),
   /** No route rule covers the path and unmatched paths are denied. */
   NOT_FOUND(404, "not-found", "Not Found", null, "There is no resource at this path."),
+  /** TRACE or TRACK, which would echo the request's credentials (see {@link TraceMethods}). */
+  TRACE_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed", null,
+      "TRACE and TRACK are not allowed: they would echo the request, credentials included."),
   /** The token store is down and the token is not cached. */
   UNAVAILABLE(503, "store-unavailable", "Service Unavailable", null,
       "Authentication is temporarily unavailable. Retry after the time given in the Retry-After header.");

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a token not accepted for any reason: 401 {@code Bearer error="invalid_token"} (the reason is not revealed);
  *   <li>two credentials, repeated headers or malformed values: 400 {@code invalid_request};
  *   <li>missing access: 403 {@code insufficient_scope};
- *   <li>store down and token not cached: 503 with {@code Retry-After}.
+ *   <li>store down and token not cached: 503 with {@code Retry-After};
+ *   <li>{@code TRACE} or {@code TRACK} on any path, public ones included: 405 before anything else, so that no
+ *       container echoes the request's credentials ({@link Builder#rejectTrace(boolean)}).
  * </ul>
  *
  * <p>Error bodies are fixed RFC 9457 {@code application/problem+json} texts (type
@@ -104,8 +106,9 @@ public final class TokenAuthFilter implements Filter {
    * {@link #builder(TokenService)} ignores them. Parameters: {@code api.<name>} (patterns separated by commas or
    * whitespace), {@code publicPaths}, {@code unmatched} (DENY, AUTHENTICATE, PERMIT), {@code apiKeyHeader},
    * {@code queryParameter}, {@code trustedProxies} (CIDRs), {@code forwardedHeader} (X-Forwarded-For or
-   * Forwarded), {@code retryAfterSeconds}, {@code principalName} (OWNER, TOKEN_ID), {@code realm} and
-   * {@code serviceAttribute} (default {@value #SERVICE_ATTRIBUTE}).
+   * Forwarded), {@code retryAfterSeconds}, {@code principalName} (OWNER, TOKEN_ID), {@code realm},
+   * {@code rejectTrace} (true, false; default true) and {@code serviceAttribute} (default
+   * {@value #SERVICE_ATTRIBUTE}).
    *
    * @param config the filter configuration
    * @throws ServletException when a parameter is invalid or unknown, or no TokenService is in the context
@@ -159,6 +162,10 @@ public final class TokenAuthFilter implements Filter {
     }
     FilterSettings s = settings();
     DispatcherType type = request.getDispatcherType();
+    if (s.rejectTrace && TraceMethods.isTrace(request.getMethod())) {
+      s.writer.deny(type, response, Problem.TRACE_NOT_ALLOWED);
+      return;
+    }
     String path;
     try {
       if (type == DispatcherType.REQUEST && !PathGuard.isSafeRaw(request.getRequestURI())) {
@@ -233,6 +240,7 @@ public final class TokenAuthFilter implements Filter {
     private PrincipalName principalName = PrincipalName.OWNER;
     private String realm;
     private Clock clock = Clock.systemUTC();
+    private boolean rejectTrace = true;
 
     private Builder(TokenService service) {
       this.service = service;
@@ -367,6 +375,20 @@ public final class TokenAuthFilter implements Filter {
     }
 
     /**
+     * Whether {@code TRACE} and {@code TRACK} requests get 405 with a fixed problem body on every path the filter
+     * sees (default {@code true}). They ask the server to echo the request, and containers that do (Jetty's
+     * {@code HttpServlet.doTrace}) send the presented token back in the body. Turn it off only when the host
+     * answers these methods itself without echoing headers, or deliberately leaves them to its container.
+     *
+     * @param reject {@code false} to let TRACE and TRACK through to the container and the application
+     * @return this builder
+     */
+    public Builder rejectTrace(boolean reject) {
+      this.rejectTrace = reject;
+      return this;
+    }
+
+    /**
      * Builds the filter.
      *
      * @return an immutable, thread-safe filter
@@ -384,7 +406,7 @@ public final class TokenAuthFilter implements Filter {
       ClientRules clients = new ClientRules(new Credentials(apiKeyHeader, queryParameter), new ClientIpResolver(
           trustedProxies, forwardedHeader.headerName(), forwardedHeader == ForwardedHeader.FORWARDED));
       return new FilterSettings(service, routes, clients, new ProblemWriter(realm, retryAfter.toSeconds()),
-          principalName, clock);
+          principalName, clock, rejectTrace);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.tokenkit.servlet;
 
-import dev.tokenkit.testkit.RecordingStore;
+import dev.tokenkit.testsupport.RecordingStore;
 import dev.tokenkit.AccessLevel;
 import dev.tokenkit.Actor;
 import dev.tokenkit.IssueRequest;

@@ -80,6 +80,12 @@ class TokenAuthFilterConfigTest {
   }
 
   @Test
+  void rejectTraceInitParameterTakesOnlyTrueOrFalse() {
+    assertThatThrownBy(() -> new TokenAuthFilter().init(config(Map.of("api.orders", "/x", "rejectTrace", "no"), tokens)))
+        .isInstanceOf(ServletException.class).hasMessageContaining("rejectTrace must be true or false");
+  }
+
+  @Test
   void initParametersBuildTheRoutes() throws Exception {
     TokenAuthFilter filter = new TokenAuthFilter();
     filter.init(config(Map.of("api.reports", "/api/reports/**", "api.orders", " /api/orders ,\n\t/api/orders/** ",

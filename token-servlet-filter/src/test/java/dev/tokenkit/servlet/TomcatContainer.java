@@ -30,6 +30,17 @@ final class TomcatContainer implements ServletContainer {
     tomcat.getHost().getPipeline().addValve(errors);
   }
 
+  /**
+   * Lets TRACE through to filters and servlets. Tomcat's connector refuses TRACE itself by default
+   * ({@code allowTrace="false"}); hosts that switch it on rely on the filter alone.
+   *
+   * @return this container
+   */
+  TomcatContainer allowingTrace() {
+    tomcat.getConnector().setAllowTrace(true);
+    return this;
+  }
+
   @Override
   public void deploy(String contextPath, ServletContainerInitializer initializer, Map<Integer, String> errorPages) {
     Context context = tomcat.addContext(contextPath, baseDir.toString());

@@ -2,6 +2,7 @@ package dev.tokenkit.benchmarks.support;
 
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,7 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * store.announceChange(tokenId);     // next authenticate() of tokenId is a cache miss
  * }</pre>
  */
-public final class ChangeFeedTokenStore extends DelegatingTokenStore {
+public final class ChangeFeedTokenStore extends ForwardingTokenStore {
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
 
   /**

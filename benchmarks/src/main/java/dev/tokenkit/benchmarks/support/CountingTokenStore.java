@@ -2,6 +2,7 @@ package dev.tokenkit.benchmarks.support;
 
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.TokenStore;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import java.util.Map;
  * List<CountingTokenStore.Flush> flushes = store.flushes();
  * }</pre>
  */
-public final class CountingTokenStore extends DelegatingTokenStore {
+public final class CountingTokenStore extends ForwardingTokenStore {
   private final List<Flush> flushes = new ArrayList<>();
 
   /**

@@ -2,6 +2,7 @@ package dev.tokenkit.benchmarks.support;
 
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenStore;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  * PreloadedTokenStore store = new PreloadedTokenStore(new InMemoryTokenStore(), fixture.stored());
  * }</pre>
  */
-public final class PreloadedTokenStore extends DelegatingTokenStore {
+public final class PreloadedTokenStore extends ForwardingTokenStore {
   private final Map<String, StoredToken> preloaded;
   private final LongAdder reads = new LongAdder();
 

@@ -1,6 +1,6 @@
 package dev.tokenkit.servlet.admin;
 
-import dev.tokenkit.testkit.RecordingStore;
+import dev.tokenkit.testsupport.RecordingStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,16 +1,12 @@
-package dev.tokenkit.testkit;
+package dev.tokenkit.testsupport;
 
-import dev.tokenkit.AuditEvent;
-import dev.tokenkit.AuditQuery;
-import dev.tokenkit.Page;
 import dev.tokenkit.StoreUnavailableException;
-import dev.tokenkit.TokenQuery;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
-import java.time.Instant;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -20,23 +16,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Wraps a real store (in-memory by default) for tests: counts lookups and last-use batches, can be switched
- * "down" so every call fails like an unreachable database ({@link StoreUnavailableException}), and can run a hook
- * after each read (to pause a cache fill in race tests). Thread-safe.
+ * Wraps a real store (in-memory by default) for TokenKit's own tests: counts lookups and last-use batches, can be
+ * switched "down" so every call fails like an unreachable database ({@link StoreUnavailableException}), and can
+ * run a hook after each read (to pause a cache fill in race tests). Thread-safe.
  *
  * <pre>{@code
  * RecordingStore store = new RecordingStore();
  * store.down.set(true);   // the database is gone
  * }</pre>
  */
-public final class RecordingStore implements TokenStore {
+public final class RecordingStore extends ForwardingTokenStore {
   /** The real store underneath. */
   public final TokenStore delegate;
   /** How many {@code findById} calls reached the store. */
   public final AtomicInteger finds = new AtomicInteger();
   /** The size of each {@code recordLastUse} batch. */
   public final List<Integer> lastUseBatchSizes = new CopyOnWriteArrayList<>();
-  /** While {@code true}, every call throws {@link StoreUnavailableException}. */
+  /** While {@code true}, every call but subscribe and close throws {@link StoreUnavailableException}. */
   public final AtomicBoolean down = new AtomicBoolean();
   /** Runs after every successful {@code findById}, on the reading thread. */
   public volatile Consumer<Optional<StoredToken>> afterRead = r -> {};
@@ -52,65 +48,32 @@ public final class RecordingStore implements TokenStore {
    * @param delegate the real store
    */
   public RecordingStore(TokenStore delegate) {
+    super(delegate);
     this.delegate = delegate;
   }
 
-  private void checkUp() {
+  @Override
+  protected TokenStore delegate() {
     if (down.get()) {
       throw new StoreUnavailableException("store is down (test)", new java.io.IOException("connection refused"));
     }
-  }
-
-  @Override
-  public void insert(StoredToken token) {
-    checkUp();
-    delegate.insert(token);
+    return delegate;
   }
 
   @Override
   public Optional<StoredToken> findById(String id) {
-    checkUp();
+    TokenStore store = delegate();
     finds.incrementAndGet();
-    Optional<StoredToken> r = delegate.findById(id);
+    Optional<StoredToken> r = store.findById(id);
     afterRead.accept(r);
     return r;
   }
 
   @Override
-  public void update(StoredToken token, long expectedVersion) {
-    checkUp();
-    delegate.update(token, expectedVersion);
-  }
-
-  @Override
-  public boolean delete(String id) {
-    checkUp();
-    return delegate.delete(id);
-  }
-
-  @Override
-  public Page<StoredToken> list(TokenQuery query, Instant now) {
-    checkUp();
-    return delegate.list(query, now);
-  }
-
-  @Override
   public void recordLastUse(Collection<LastUse> uses) {
-    checkUp();
+    TokenStore store = delegate();
     lastUseBatchSizes.add(uses.size());
-    delegate.recordLastUse(uses);
-  }
-
-  @Override
-  public void appendAudit(AuditEvent event) {
-    checkUp();
-    delegate.appendAudit(event);
-  }
-
-  @Override
-  public Page<AuditEvent> listAudit(AuditQuery query) {
-    checkUp();
-    return delegate.listAudit(query);
+    store.recordLastUse(uses);
   }
 
   @Override

@@ -1,20 +1,13 @@
 package dev.tokenkit.testkit;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.core.read.ListAppender;
 import dev.tokenkit.IssuedToken;
 import dev.tokenkit.spi.StoredToken;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * {@link #assertNoLeaks()} fails if any registered value, or any 12-character piece of a token's secret part,
  * appears anywhere.
  *
- * <p>Needs logback-classic as the SLF4J binding on the test classpath. Not thread-safe for registration; log
- * capture is thread-safe. Use one canary per test and close it (try-with-resources) to restore logging.
+ * <p>Needs logback-classic as the SLF4J backend on the test class path ({@code ch.qos.logback:logback-classic},
+ * test scope; token-testkit declares it optional so that it never replaces a host's own backend). Not thread-safe
+ * for registration; log capture is thread-safe. Use one canary per test and close it (try-with-resources) to
+ * restore the logger levels.
  *
  * <pre>{@code
  * try (LeakCanary canary = LeakCanary.start()) {
@@ -45,38 +40,15 @@ public final class LeakCanary implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)*_([A-Za-z0-9]{16})([A-Za-z0-9]{43})"
       + "[A-Za-z0-9]{6}");
 
-  private final LoggerContext context;
-  private final List<String> loggerPrefixes;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>() {
-    @Override
-    protected void append(ILoggingEvent e) {
-      if (!captures(e.getLoggerName())) {
-        return;
-      }
-      e.prepareForDeferredProcessing(); // capture MDC and the formatted message now, not when inspected
-      super.append(e);
-    }
-  };
-  private final Map<Logger, Level> previousLevels = new LinkedHashMap<>();
+  private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
+
+  private final LogCapture capture;
   private final Set<String> wholeSecrets = new LinkedHashSet<>();
   private final Set<String> secretParts = new LinkedHashSet<>();
   private final List<String[]> texts = new ArrayList<>();
 
-  private LeakCanary(LoggerContext context, List<String> loggerPrefixes) {
-    this.context = context;
-    this.loggerPrefixes = List.copyOf(loggerPrefixes);
-  }
-
-  private boolean captures(String loggerName) {
-    if (loggerPrefixes.isEmpty()) {
-      return true;
-    }
-    for (String p : loggerPrefixes) {
-      if (loggerName.equals(p) || loggerName.startsWith(p + ".")) {
-        return true;
-      }
-    }
-    return false;
+  private LeakCanary(LogCapture capture) {
+    this.capture = capture;
   }
 
   /**
@@ -84,18 +56,11 @@ public final class LeakCanary implements AutoCloseable {
    * {@link #close()}.
    *
    * @return the running canary
-   * @throws IllegalStateException when logback-classic is not the SLF4J binding
+   * @throws IllegalStateException when logback-classic is not the SLF4J backend (the message says what to add)
    */
   public static LeakCanary start() {
-    LoggerContext ctx = logback();
-    LeakCanary canary = new LeakCanary(ctx, List.of());
-    for (Logger logger : ctx.getLoggerList()) {
-      if (logger.getLevel() != null) {
-        canary.previousLevels.put(logger, logger.getLevel());
-        logger.setLevel(Level.TRACE);
-      }
-    }
-    return canary.attach();
+    requireLogback();
+    return new LeakCanary(new LogCapture(List.of()));
   }
 
   /**
@@ -105,7 +70,7 @@ public final class LeakCanary implements AutoCloseable {
    *
    * @param loggerPrefixes logger names whose hierarchies are captured; at least one
    * @return the running canary
-   * @throws IllegalStateException when logback-classic is not the SLF4J binding
+   * @throws IllegalStateException when logback-classic is not the SLF4J backend (the message says what to add)
    * @throws IllegalArgumentException when no prefix is given
    */
   public static LeakCanary start(String... loggerPrefixes) {
@@ -113,35 +78,25 @@ public final class LeakCanary implements AutoCloseable {
       throw new IllegalArgumentException("give at least one logger name, e.g. LeakCanary.start(\"dev.tokenkit\"), "
           + "or call start() to capture every logger");
     }
-    LoggerContext ctx = logback();
-    LeakCanary canary = new LeakCanary(ctx, List.of(loggerPrefixes));
-    for (String prefix : loggerPrefixes) {
-      Logger logger = ctx.getLogger(prefix);
-      for (Logger l : ctx.getLoggerList()) {
-        if (l.getLevel() != null && canary.captures(l.getName())) {
-          canary.previousLevels.put(l, l.getLevel());
-          l.setLevel(Level.TRACE);
-        }
-      }
-      canary.previousLevels.putIfAbsent(logger, logger.getLevel());
-      logger.setLevel(Level.TRACE);
-    }
-    return canary.attach();
+    requireLogback();
+    return new LeakCanary(new LogCapture(List.of(loggerPrefixes)));
   }
 
-  private static LoggerContext logback() {
-    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx)) {
-      throw new IllegalStateException("LeakCanary needs logback-classic as the SLF4J binding in test scope; found "
-          + LoggerFactory.getILoggerFactory().getClass().getName());
+  /** Checks by name, so that a missing logback gives this message rather than a NoClassDefFoundError. */
+  private static void requireLogback() {
+    try {
+      Class.forName(LOGBACK_CONTEXT, false, LeakCanary.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new IllegalStateException("LeakCanary captures log events through logback-classic, which is not on the "
+          + "class path: add the test dependency ch.qos.logback:logback-classic (token-testkit declares it optional)",
+          e);
     }
-    return ctx;
-  }
-
-  private LeakCanary attach() {
-    appender.setContext(context);
-    appender.start();
-    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
-    return this;
+    String backend = LoggerFactory.getILoggerFactory().getClass().getName();
+    if (!backend.equals(LOGBACK_CONTEXT)) {
+      throw new IllegalStateException("LeakCanary needs logback-classic as the SLF4J backend in test scope; found "
+          + backend + ". Add ch.qos.logback:logback-classic as a test dependency and remove the other backend from "
+          + "the test class path");
+    }
   }
 
   /**
@@ -252,9 +207,7 @@ public final class LeakCanary implements AutoCloseable {
    * @return a copy
    */
   public List<ILoggingEvent> events() {
-    synchronized (appender) {
-      return List.copyOf(appender.list);
-    }
+    return capture.events();
   }
 
   /**
@@ -274,19 +227,7 @@ public final class LeakCanary implements AutoCloseable {
    */
   public void assertNoLeaks() {
     List<String[]> all = new ArrayList<>(texts);
-    for (ILoggingEvent e : events()) {
-      String where = "log " + e.getLevel() + " " + e.getLoggerName();
-      all.add(new String[] {where + " message", e.getFormattedMessage()});
-      all.add(new String[] {where + " MDC", String.valueOf(e.getMDCPropertyMap())});
-      if (e.getArgumentArray() != null) {
-        for (Object a : e.getArgumentArray()) {
-          all.add(new String[] {where + " argument", String.valueOf(a)});
-        }
-      }
-      for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) {
-        all.add(new String[] {where + " exception", t.getClassName() + ": " + t.getMessage()});
-      }
-    }
+    all.addAll(capture.texts());
     List<String> leaks = new ArrayList<>();
     for (String[] text : all) {
       String leaked = findLeak(text[1]);
@@ -322,8 +263,6 @@ public final class LeakCanary implements AutoCloseable {
   /** Detaches the appender and restores the logger levels. */
   @Override
   public void close() {
-    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-    appender.stop();
-    previousLevels.forEach(Logger::setLevel);
+    capture.stop();
   }
 }

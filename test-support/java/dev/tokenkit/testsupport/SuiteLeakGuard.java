@@ -1,4 +1,4 @@
-package dev.tokenkit.testkit;
+package dev.tokenkit.testsupport;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -15,9 +15,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * A suite-wide leak canary for logs, registered automatically (JUnit extension auto-detection, enabled in the
- * modules' {@code junit-platform.properties}) for every test class of token-core, token-jdbi and
- * token-servlet-filter: it captures every log event of the class (TokenKit's loggers at TRACE) and fails the class
+ * A suite-wide leak canary for logs, registered automatically for every test class of TokenKit's own modules
+ * (token-core, token-testkit, token-jdbi, token-servlet-filter): each module's test resources enable JUnit extension
+ * auto-detection ({@code junit-platform.properties}) and list this class in
+ * {@code META-INF/services/org.junit.jupiter.api.extension.Extension}. It is TokenKit's own test configuration and
+ * is never shipped (token-testkit registers nothing in a host's suite). It captures every log event of the class
+ * (TokenKit's loggers at TRACE, as each module's {@code logback-test.xml} sets) and fails the class
  * if any message, argument or exception text contains a full token (any prefix, {@link TokenFormat#SCANNER_REGEX})
  * or a stored secret hash. No registration is needed, so every token issued anywhere in the suite is covered.
  *

@@ -1,0 +1,114 @@
+package dev.tokenkit.testkit;
+
+import dev.tokenkit.AuditEvent;
+import dev.tokenkit.AuditQuery;
+import dev.tokenkit.Page;
+import dev.tokenkit.TokenQuery;
+import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
+import dev.tokenkit.spi.TokenStore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link TokenStore} that forwards every call, {@link #subscribe(TokenChangeListener)} and {@link #close()}
+ * included, to another store; subclasses override only the calls they want to observe or change (the decorator
+ * pattern of Guava's {@code ForwardingObject}). Typical uses in tests: count lookups, pause a read to stage a
+ * race, simulate an outage, hide the change feed, or add latency.
+ *
+ * <p>Every method calls {@link #delegate()} afresh, so a subclass may also override {@code delegate()} to act on
+ * every call at once (e.g. throw {@link dev.tokenkit.StoreUnavailableException} while "the database is down").
+ * Thread-safe when the delegate is and the subclass's additions are. Every {@code TokenStore} method, default
+ * methods included, is forwarded; a method the SPI gains later is added here in the same release.
+ *
+ * <pre>{@code
+ * AtomicInteger reads = new AtomicInteger();
+ * TokenStore counting = new ForwardingTokenStore(new InMemoryTokenStore()) {
+ *   @Override public Optional<StoredToken> findById(String id) {
+ *     reads.incrementAndGet();
+ *     return super.findById(id);
+ *   }
+ * };
+ * TokenService tokens = TokenService.builder().store(counting).build();
+ * }</pre>
+ */
+public abstract class ForwardingTokenStore implements TokenStore {
+  private final TokenStore delegate;
+
+  /**
+   * Wraps a store.
+   *
+   * @param delegate the store every call goes to; never {@code null}
+   * @throws NullPointerException when {@code delegate} is {@code null}
+   */
+  protected ForwardingTokenStore(TokenStore delegate) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+  }
+
+  /**
+   * The store calls go to; called once per forwarded call. Override to intercept every call.
+   *
+   * @return the wrapped store; never {@code null}
+   */
+  protected TokenStore delegate() {
+    return delegate;
+  }
+
+  @Override
+  public void insert(StoredToken token) {
+    delegate().insert(token);
+  }
+
+  @Override
+  public Optional<StoredToken> findById(String id) {
+    return delegate().findById(id);
+  }
+
+  @Override
+  public void update(StoredToken token, long expectedVersion) {
+    delegate().update(token, expectedVersion);
+  }
+
+  @Override
+  public boolean delete(String id) {
+    return delegate().delete(id);
+  }
+
+  @Override
+  public Page<StoredToken> list(TokenQuery query, Instant now) {
+    return delegate().list(query, now);
+  }
+
+  @Override
+  public void recordLastUse(Collection<LastUse> uses) {
+    delegate().recordLastUse(uses);
+  }
+
+  @Override
+  public void appendAudit(AuditEvent event) {
+    delegate().appendAudit(event);
+  }
+
+  @Override
+  public Page<AuditEvent> listAudit(AuditQuery query) {
+    return delegate().listAudit(query);
+  }
+
+  @Override
+  public AutoCloseable subscribe(TokenChangeListener listener) {
+    return delegate().subscribe(listener);
+  }
+
+  @Override
+  public void close() {
+    delegate().close();
+  }
+
+  @Override
+  public String toString() {
+    return "ForwardingTokenStore[" + delegate + "]";
+  }
+}
