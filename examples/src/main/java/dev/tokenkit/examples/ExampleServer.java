@@ -1,6 +1,7 @@
 package dev.tokenkit.examples;
 
 import dev.tokenkit.TokenService;
+import dev.tokenkit.bootstrap.AdminBootstrap;
 import dev.tokenkit.jdbi.JdbiTokenStore;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.servlet.RouteRules;
@@ -82,7 +83,7 @@ public final class ExampleServer implements AutoCloseable {
     int port = connector.getLocalPort();
 
     console.println("TokenKit example listening on http://localhost:" + port + "/ (store: " + describe(options) + ")");
-    AdminBootstrap.run(tokens, options.resetAdmin(), console);
+    AdminBootstrap.run(tokens, options.resetAdmin(), "restart with --reset-admin", console);
     console.println("Admin console: http://localhost:" + port + "/admin/   API docs: http://localhost:" + port + "/docs/");
     return new ExampleServer(server, tokens, store);
   }

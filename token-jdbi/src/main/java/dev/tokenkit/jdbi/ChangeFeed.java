@@ -169,6 +169,10 @@ final class ChangeFeed implements AutoCloseable {
     }
   }
 
+  boolean usesListenNotify() {
+    return listenNotify && db.dialect() == Dialect.POSTGRESQL;
+  }
+
   boolean isListening() {
     PgNotificationListener l = pgListener;
     return l != null && l.isListening();

@@ -226,9 +226,24 @@ public final class JdbiTokenStore implements TokenStore {
     return feed.subscribe(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Whether the PostgreSQL LISTEN connection is currently up (for health checks and tests). */
-  boolean changeFeedListening() {
+  /**
+   * Whether the PostgreSQL LISTEN connection is currently up (for health checks). While it is down, changes made
+   * on other nodes still arrive through polling, within the poll interval.
+   *
+   * @return {@code true} while listening; always {@code false} when {@link #usesListenNotify()} is {@code false}
+   */
+  public boolean changeFeedListening() {
     return feed.isListening();
+  }
+
+  /**
+   * Whether this store learns of other nodes' changes through PostgreSQL {@code LISTEN/NOTIFY} (PostgreSQL with
+   * {@link Builder#listenNotify(boolean)} on); other databases rely on polling alone.
+   *
+   * @return {@code true} on PostgreSQL with LISTEN enabled
+   */
+  public boolean usesListenNotify() {
+    return feed.usesListenNotify();
   }
 
   /** Polls the change sequence now (tests). */

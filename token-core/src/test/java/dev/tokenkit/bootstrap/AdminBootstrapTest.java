@@ -1,8 +1,10 @@
-package dev.tokenkit.examples;
+package dev.tokenkit.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenkit.Actor;
 import dev.tokenkit.AuthContext;
+import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +18,7 @@ class AdminBootstrapTest {
 
   private String run(boolean reset) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    AdminBootstrap.run(tokens, reset, new PrintStream(out, true, StandardCharsets.UTF_8));
+    AdminBootstrap.run(tokens, reset, "restart with --reset-admin", new PrintStream(out, true, StandardCharsets.UTF_8));
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -35,6 +37,22 @@ class AdminBootstrapTest {
     String second = run(false);
     assertThat(tokenLine(second)).isNull();
     assertThat(second).doesNotContain(token).contains("--reset-admin");
+  }
+
+  @Test
+  void anExistingTokenThatManagesTokensMeansNoBootstrapToken() {
+    tokens.issue(Actor.of("setup"), IssueRequest.builder("ops", "carol").role("ADMIN").build());
+    tokens.issue(Actor.of("setup"), IssueRequest.builder("ci", "dave").role("READONLY").build());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(AdminBootstrap.run(tokens, false, "hint", new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .isEqualTo(AdminBootstrap.Outcome.ALREADY_PRESENT);
+    assertThat(tokenLine(out.toString(StandardCharsets.UTF_8))).isNull();
+  }
+
+  @Test
+  void onlyReadOnlyTokensStillGetAnAdminToken() {
+    tokens.issue(Actor.of("setup"), IssueRequest.builder("ci", "dave").role("READONLY").build());
+    assertThat(tokenLine(run(false))).startsWith("tk_");
   }
 
   @Test
@@ -57,7 +75,7 @@ class AdminBootstrapTest {
         outputs.add(pool.submit(() -> {
           go.await();
           ByteArrayOutputStream out = new ByteArrayOutputStream();
-          AdminBootstrap.run(node, false, new PrintStream(out, true, StandardCharsets.UTF_8));
+          AdminBootstrap.run(node, false, "restart with --reset-admin", new PrintStream(out, true, StandardCharsets.UTF_8));
           return out.toString(StandardCharsets.UTF_8);
         }));
       }
