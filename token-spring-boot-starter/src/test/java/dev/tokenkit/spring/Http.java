@@ -61,7 +61,7 @@ public final class Http {
     }
   }
 
-  /** The web server's simple class name (TomcatWebServer, JettyWebServer), on Boot 3 and 4 alike. */
+  /** The web server's simple class name (e.g. TomcatWebServer, JettyWebServer), on Boot 3 and 4 alike. */
   public static String webServer(Object applicationContext) {
     try {
       Object server = applicationContext.getClass().getMethod("getWebServer").invoke(applicationContext);
@@ -72,7 +72,7 @@ public final class Http {
   }
 
   /** The container the surefire execution asks for ({@code tokenkit.test.container}): Tomcat or Jetty. */
-  public static String expectedWebServer() {
-    return "jetty".equals(System.getProperty("tokenkit.test.container")) ? "JettyWebServer" : "TomcatWebServer";
+  public static String expectedContainer() {
+    return "jetty".equals(System.getProperty("tokenkit.test.container")) ? "Jetty" : "Tomcat";
   }
 }
