@@ -3,6 +3,7 @@ package dev.tokenkit.spring.autoconfigure;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import dev.tokenkit.spring.TokenKitManagementAccess;
 import dev.tokenkit.spring.TokenKitProperties;
+import dev.tokenkit.spring.security.TokenAuthentication;
 import dev.tokenkit.spring.security.TokenKitSecurity;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,8 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,19 +58,48 @@ public class TokenKitSecurityAutoConfiguration {
   }
 
   /**
-   * The default chain when the application has none: TokenKit is its only authentication.
-   *
-   * @param http the builder
-   * @param tokenKit the integration
-   * @return the chain
-   * @throws Exception when Spring Security fails to build it
+   * The default chain when the application has none: TokenKit is its only authentication. Its
+   * {@code AuthenticationProvider} (which only accepts TokenKit's own authentications) also keeps Spring Boot from
+   * creating a user with a generated password.
    */
-  @Bean(TokenKitServletAutoConfiguration.DEFAULT_CHAIN_BEAN)
-  @Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10)
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnMissingBean(SecurityFilterChain.class)
-  public SecurityFilterChain tokenKitSecurityFilterChain(HttpSecurity http, TokenKitSecurity tokenKit)
-      throws Exception {
-    return tokenKit.configureAsOnlyAuthentication(http).build();
+  public static class DefaultChainConfiguration {
+    /**
+     * The chain.
+     *
+     * @param http the builder
+     * @param tokenKit the integration
+     * @return the chain
+     * @throws Exception when Spring Security fails to build it
+     */
+    @Bean(TokenKitServletAutoConfiguration.DEFAULT_CHAIN_BEAN)
+    @Order(Ordered.LOWEST_PRECEDENCE - 10)
+    public SecurityFilterChain tokenKitSecurityFilterChain(HttpSecurity http, TokenKitSecurity tokenKit)
+        throws Exception {
+      return tokenKit.configureAsOnlyAuthentication(http).build();
+    }
+
+    /**
+     * Accepts the authentications TokenKit's filter made, and nothing else.
+     *
+     * @return the provider
+     */
+    @Bean
+    @ConditionalOnMissingBean(AuthenticationProvider.class)
+    public AuthenticationProvider tokenKitAuthenticationProvider() {
+      return new AuthenticationProvider() {
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+          return authentication; // already verified by TokenKit's filter
+        }
+
+        @Override
+        public boolean supports(Class<?> type) {
+          return TokenAuthentication.class.isAssignableFrom(type);
+        }
+      };
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * A real Boot application with Spring Security and the starter's default chain, a JdbiTokenStore on the
@@ -70,6 +71,7 @@ class SecuredAppTest {
   void runsOnTheContainerOfThisExecutionWithTheJdbcStoreOnTheApplicationsDataSource() {
     assertThat(Http.webServer(context)).startsWith(Http.expectedContainer());
     assertThat(store).isInstanceOf(JdbiTokenStore.class);
+    assertThat(context.getBeansOfType(UserDetailsService.class)).as("no user with a generated password").isEmpty();
   }
 
   @Test
