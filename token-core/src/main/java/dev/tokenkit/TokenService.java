@@ -9,6 +9,7 @@ import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
 import dev.tokenkit.spi.AuditListener;
 import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.MetricsListener;
 import dev.tokenkit.spi.SecretHasher;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
@@ -62,6 +63,7 @@ public final class TokenService implements AutoCloseable {
   private final LastUseRecorder lastUse;
   private final AuditTrail audit;
   private final Authenticator authenticator;
+  private final MetricsListener metrics;
   private final AutoCloseable subscription;
 
   private TokenService(Builder b) {
@@ -73,6 +75,7 @@ public final class TokenService implements AutoCloseable {
     this.roles = Map.copyOf(b.roles);
     this.expiryPolicy = b.expiryPolicy;
     this.maxGracePeriod = b.maxGracePeriod;
+    this.metrics = b.metricsListener;
     this.cache = new VerificationCache(b.cacheTtl, b.cacheMaximumSize, b.negativeCacheTtl);
     this.lastUse = new LastUseRecorder(store, b.lastUseFlushInterval);
     this.audit = new AuditTrail(store, b.auditListeners, clock, random);
@@ -112,7 +115,25 @@ public final class TokenService implements AutoCloseable {
    */
   public AuthOutcome authenticate(String presentedToken, AuthContext context) {
     Objects.requireNonNull(context, "context");
-    return authenticator.authenticate(presentedToken, context);
+    if (metrics == MetricsListener.NONE) {
+      return authenticator.authenticate(presentedToken, context);
+    }
+    long start = System.nanoTime();
+    AuthOutcome outcome = authenticator.authenticate(presentedToken, context);
+    long nanos = System.nanoTime() - start;
+    MetricsListener.safely(metrics, m -> m.authenticated(outcome.isVerified() ? null : outcome.reason(), nanos));
+    return outcome;
+  }
+
+  /**
+   * The current counters and sizes (verification cache, last-use write-behind), e.g. for metrics gauges.
+   *
+   * @return a snapshot; never {@code null}
+   */
+  public TokenServiceStatistics statistics() {
+    long[] flushes = lastUse.flushCounts();
+    return new TokenServiceStatistics(cache.size(), cache.hitCount(), cache.missCount(), lastUse.pendingCount(),
+        flushes[0], flushes[1], flushes[2]);
   }
 
   // ---------------------------------------------------------------- management
@@ -537,6 +558,7 @@ public final class TokenService implements AutoCloseable {
     private Duration failureWindow = Duration.ofMinutes(1);
     private Duration lastUseFlushInterval = Duration.ofSeconds(10);
     private final List<AuditListener> auditListeners = new ArrayList<>();
+    private MetricsListener metricsListener = MetricsListener.NONE;
 
     private Builder() {
       roles.put(Role.ADMIN.name(), Role.ADMIN);
@@ -731,6 +753,18 @@ public final class TokenService implements AutoCloseable {
      */
     public Builder auditListener(AuditListener listener) {
       auditListeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Receives verification outcomes and latencies (e.g. for Micrometer); other figures come from
+     * {@link TokenService#statistics()}. Replaces an earlier one.
+     *
+     * @param listener the listener; never {@code null}
+     * @return this builder
+     */
+    public Builder metricsListener(MetricsListener listener) {
+      this.metricsListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -32,7 +32,7 @@ public final class VerificationCache {
    * @param negativeTtl how long an unknown id is remembered
    */
   public VerificationCache(Duration ttl, long maximumSize, Duration negativeTtl) {
-    this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+    this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).recordStats().build();
     this.unknown = Caffeine.newBuilder().expireAfterWrite(negativeTtl).maximumSize(100_000).build();
     // Longer than any store read can take, so an in-flight fill always sees a newer invalidation.
     this.invalidations = Caffeine.newBuilder().expireAfterWrite(ttl.plus(Duration.ofMinutes(10))).build();
@@ -139,5 +139,23 @@ public final class VerificationCache {
    */
   public long size() {
     return entries.estimatedSize();
+  }
+
+  /**
+   * Lookups by {@link #get} that found an entry, since creation.
+   *
+   * @return the count
+   */
+  public long hitCount() {
+    return entries.stats().hitCount();
+  }
+
+  /**
+   * Lookups by {@link #get} that found none, since creation.
+   *
+   * @return the count
+   */
+  public long missCount() {
+    return entries.stats().missCount();
   }
 }

@@ -4,8 +4,8 @@ import dev.tokenkit.FailureReason;
 
 /**
  * Receives TokenKit's operational measurements, e.g. to feed a metrics library (the Spring Boot starter binds it
- * to Micrometer). Register with {@code TokenService.Builder#metricsListener}; gauges (cache size, pending last
- * uses) are read with {@code TokenService#statistics()} instead. Called synchronously on the hot path: methods
+ * to Micrometer). Register with {@code TokenService.Builder#metricsListener}; counts and gauges (cache size, hits
+ * and misses, pending last uses, flushes) are read with {@code TokenService#statistics()} instead. Called synchronously on the hot path: methods
  * must be fast, must not block and must be thread-safe; exceptions are caught and ignored. New methods will be
  * added with empty defaults.
  *
@@ -26,22 +26,6 @@ public interface MetricsListener {
    * @param nanos how long the call took, in nanoseconds
    */
   default void authenticated(FailureReason failure, long nanos) {}
-
-  /**
-   * A well-formed token's id was looked up in the verification cache.
-   *
-   * @param hit {@code true} when served from the cache, {@code false} when the store had to be read
-   */
-  default void cacheLookup(boolean hit) {}
-
-  /**
-   * A last-use flush finished.
-   *
-   * @param uses how many uses it wrote (or tried to write)
-   * @param nanos how long it took, in nanoseconds
-   * @param failed {@code true} when the store write failed (the uses stay pending for the next flush)
-   */
-  default void lastUseFlushed(int uses, long nanos, boolean failed) {}
 
   /**
    * Calls {@code action} on {@code listener}, swallowing any exception so that metrics never break requests.

@@ -246,6 +246,16 @@ public final class JdbiTokenStore implements TokenStore {
     return feed.usesListenNotify();
   }
 
+  /**
+   * The change feed's state for metrics: LISTEN up or not, reconnects, and the lag of the latest change read by
+   * polling (commit on another node to arrival here; changes that arrive by NOTIFY first are seen earlier).
+   *
+   * @return a snapshot; never {@code null}
+   */
+  public ChangeFeedStatistics changeFeedStatistics() {
+    return feed.statistics();
+  }
+
   /** Polls the change sequence now (tests). */
   void pollChangesNow() {
     feed.poll();

@@ -7,7 +7,10 @@ import dev.tokenkit.TokenService;
 import dev.tokenkit.spi.AuditListener;
 import dev.tokenkit.spi.MetricsListener;
 import dev.tokenkit.spi.TokenStore;
+import dev.tokenkit.TokenServiceStatistics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -31,11 +34,12 @@ import org.springframework.util.ClassUtils;
  *   <tr><th>name</th><th>type</th><th>tags</th></tr>
  *   <tr><td>{@code tokenkit.verifications}</td><td>timer (count and latency)</td>
  *       <td>{@code outcome}: {@code verified} or the failure reason, e.g. {@code invalid_secret}</td></tr>
- *   <tr><td>{@code tokenkit.cache.gets}</td><td>counter</td><td>{@code result}: {@code hit}, {@code miss}</td></tr>
+ *   <tr><td>{@code tokenkit.cache.gets}</td><td>function counter</td><td>{@code result}: {@code hit},
+ *       {@code miss}</td></tr>
  *   <tr><td>{@code tokenkit.cache.size}</td><td>gauge</td><td></td></tr>
  *   <tr><td>{@code tokenkit.last.use.pending}</td><td>gauge</td><td></td></tr>
- *   <tr><td>{@code tokenkit.last.use.flushes}</td><td>timer</td><td>{@code result}: {@code success},
- *       {@code failure}</td></tr>
+ *   <tr><td>{@code tokenkit.last.use.flushes}</td><td>function timer (count and total time)</td><td></td></tr>
+ *   <tr><td>{@code tokenkit.last.use.flush.failures}</td><td>function counter</td><td></td></tr>
  *   <tr><td>{@code tokenkit.management.operations}</td><td>counter</td><td>{@code type}: {@code issued},
  *       {@code updated}, {@code rotated}, {@code regenerated}, {@code disabled}, {@code enabled}, {@code revoked},
  *       {@code deleted}</td></tr>
@@ -65,10 +69,19 @@ public final class TokenKitMeters implements MeterBinder, MetricsListener, Audit
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    Gauge.builder("tokenkit.cache.size", tokens, t -> t.get().statistics().cacheSize())
+    Gauge.builder("tokenkit.cache.size", tokens, t -> stats(t).cacheSize())
         .description("Verified tokens in the cache").register(registry);
-    Gauge.builder("tokenkit.last.use.pending", tokens, t -> t.get().statistics().pendingLastUses())
+    FunctionCounter.builder("tokenkit.cache.gets", tokens, t -> stats(t).cacheHits()).tag("result", "hit")
+        .description("Verification cache lookups of well-formed tokens").register(registry);
+    FunctionCounter.builder("tokenkit.cache.gets", tokens, t -> stats(t).cacheMisses()).tag("result", "miss")
+        .description("Verification cache lookups of well-formed tokens").register(registry);
+    Gauge.builder("tokenkit.last.use.pending", tokens, t -> stats(t).pendingLastUses())
         .description("Tokens whose last use is not written to the store yet").register(registry);
+    FunctionTimer.builder("tokenkit.last.use.flushes", tokens, t -> stats(t).lastUseFlushes(),
+            t -> stats(t).lastUseFlushNanos(), TimeUnit.NANOSECONDS)
+        .description("Last-use write-behind flushes (failed ones included)").register(registry);
+    FunctionCounter.builder("tokenkit.last.use.flush.failures", tokens, t -> stats(t).lastUseFlushFailures())
+        .description("Last-use flushes whose store write failed").register(registry);
     if (JDBI_PRESENT) {
       ChangeFeedMeters.bind(store, registry);
     }
@@ -83,20 +96,6 @@ public final class TokenKitMeters implements MeterBinder, MetricsListener, Audit
   }
 
   @Override
-  public void cacheLookup(boolean hit) {
-    for (Bound b : bound) {
-      (hit ? b.cacheHits : b.cacheMisses).increment();
-    }
-  }
-
-  @Override
-  public void lastUseFlushed(int uses, long nanos, boolean failed) {
-    for (Bound b : bound) {
-      (failed ? b.flushFailures : b.flushes).record(nanos, TimeUnit.NANOSECONDS);
-    }
-  }
-
-  @Override
   public void onEvent(AuditEvent event) {
     if (event.type() == AuditEventType.AUTHENTICATION_FAILED) {
       return; // counted by tokenkit.verifications
@@ -104,6 +103,10 @@ public final class TokenKitMeters implements MeterBinder, MetricsListener, Audit
     for (Bound b : bound) {
       b.management.get(event.type()).increment();
     }
+  }
+
+  private static TokenServiceStatistics stats(Supplier<TokenService> tokens) {
+    return tokens.get().statistics();
   }
 
   private static String tag(Enum<?> value) {
@@ -114,10 +117,6 @@ public final class TokenKitMeters implements MeterBinder, MetricsListener, Audit
   private static final class Bound {
     final Timer verified;
     final Map<FailureReason, Timer> failed = new EnumMap<>(FailureReason.class);
-    final Counter cacheHits;
-    final Counter cacheMisses;
-    final Timer flushes;
-    final Timer flushFailures;
     final Map<AuditEventType, Counter> management = new EnumMap<>(AuditEventType.class);
 
     Bound(MeterRegistry registry) {
@@ -125,10 +124,6 @@ public final class TokenKitMeters implements MeterBinder, MetricsListener, Audit
       for (FailureReason reason : FailureReason.values()) {
         failed.put(reason, verification(registry, tag(reason)));
       }
-      cacheHits = cacheGets(registry, "hit");
-      cacheMisses = cacheGets(registry, "miss");
-      flushes = flushes(registry, "success");
-      flushFailures = flushes(registry, "failure");
       for (AuditEventType type : AuditEventType.values()) {
         if (type != AuditEventType.AUTHENTICATION_FAILED) {
           management.put(type, Counter.builder("tokenkit.management.operations").tag("type", tag(type))
@@ -140,16 +135,6 @@ public final class TokenKitMeters implements MeterBinder, MetricsListener, Audit
     private static Timer verification(MeterRegistry registry, String outcome) {
       return Timer.builder("tokenkit.verifications").tag("outcome", outcome)
           .description("Token verifications by outcome").register(registry);
-    }
-
-    private static Counter cacheGets(MeterRegistry registry, String result) {
-      return Counter.builder("tokenkit.cache.gets").tag("result", result)
-          .description("Verification cache lookups").register(registry);
-    }
-
-    private static Timer flushes(MeterRegistry registry, String result) {
-      return Timer.builder("tokenkit.last.use.flushes").tag("result", result)
-          .description("Last-use write-behind flushes").register(registry);
     }
   }
 }

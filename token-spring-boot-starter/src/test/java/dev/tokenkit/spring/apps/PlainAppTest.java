@@ -29,7 +29,7 @@ import org.springframework.context.ApplicationContext;
     "tokenkit.store.type=memory",
     "tokenkit.filter.apis.orders=/api/orders,/api/orders/**",
     "tokenkit.filter.apis.reports=/api/reports/**",
-    "tokenkit.filter.public-paths=/actuator/health,/public/**",
+    "tokenkit.filter.public-paths=/actuator/**,/public/**",
     "tokenkit.filter.api-key-header=X-API-Key",
     "management.endpoint.health.show-details=always",
     "management.endpoints.web.exposure.include=health,metrics"})
@@ -99,5 +99,32 @@ class PlainAppTest {
     JsonNode tokenkit = json(http.get("/actuator/health")).get("components").get("tokenkit");
     assertThat(tokenkit.get("status").asText()).isEqualTo("UP");
     assertThat(tokenkit.get("details").get("store").asText()).isEqualTo("InMemoryTokenStore");
+  }
+
+  @Test
+  void tokenKitMetricsExistAfterTraffic() {
+    http.get("/api/orders", bearer(readonly));
+    http.get("/api/orders", bearer(readonly));
+    http.get("/api/orders", bearer("tk_not_a_real_token"));
+    assertThat(count("tokenkit.verifications?tag=outcome:verified")).isGreaterThanOrEqualTo(2);
+    assertThat(count("tokenkit.verifications?tag=outcome:malformed")).isGreaterThanOrEqualTo(1);
+    assertThat(count("tokenkit.cache.gets?tag=result:hit")).isGreaterThanOrEqualTo(1);
+    assertThat(count("tokenkit.management.operations?tag=type:issued")).isGreaterThanOrEqualTo(2);
+    for (String gauge : new String[] {"tokenkit.cache.size", "tokenkit.last.use.pending", "tokenkit.last.use.flushes",
+        "tokenkit.cache.gets?tag=result:miss"}) {
+      assertThat(http.get("/actuator/metrics/" + gauge).statusCode()).as(gauge).isEqualTo(200);
+    }
+  }
+
+  private double count(String meter) {
+    HttpResponse<String> r = http.get("/actuator/metrics/" + meter);
+    assertThat(r.statusCode()).as(meter).isEqualTo(200);
+    JsonNode measurements = json(r).get("measurements");
+    for (JsonNode m : measurements) {
+      if (m.get("statistic").asText().equals("COUNT")) {
+        return m.get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no COUNT in " + r.body());
   }
 }

@@ -36,7 +36,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @SpringBootTest(classes = SecuredApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tokenkit.filter.apis.orders=/api/orders,/api/orders/**",
     "tokenkit.filter.apis.reports=/api/reports/**",
-    "tokenkit.filter.public-paths=/actuator/health,/actuator/health/**,/public/**",
+    "tokenkit.filter.public-paths=/actuator/**,/public/**",
     "tokenkit.admin.bootstrap=true",
     "spring.datasource.url=jdbc:h2:mem:secured-app;DB_CLOSE_DELAY=-1",
     "management.endpoint.health.show-details=always",
@@ -153,5 +153,32 @@ class SecuredAppTest {
   void unmatchedPathsAreDeniedByDefault() {
     assertThat(http.get("/nothing-here", bearer(admin)).statusCode()).isEqualTo(404);
     assertThat(http.get("/public/ping").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void tokenKitMetricsExistAfterTraffic() {
+    http.get("/api/orders", bearer(readonly));
+    http.get("/api/orders", bearer(readonly));
+    http.get("/api/orders", bearer("tk_not_a_real_token"));
+    assertThat(count("tokenkit.verifications?tag=outcome:verified")).isGreaterThanOrEqualTo(2);
+    assertThat(count("tokenkit.verifications?tag=outcome:malformed")).isGreaterThanOrEqualTo(1);
+    assertThat(count("tokenkit.cache.gets?tag=result:hit")).isGreaterThanOrEqualTo(1);
+    assertThat(count("tokenkit.management.operations?tag=type:issued")).isGreaterThanOrEqualTo(2);
+    for (String gauge : new String[] {"tokenkit.cache.size", "tokenkit.last.use.pending", "tokenkit.last.use.flushes",
+        "tokenkit.cache.gets?tag=result:miss"}) {
+      assertThat(http.get("/actuator/metrics/" + gauge).statusCode()).as(gauge).isEqualTo(200);
+    }
+  }
+
+  private double count(String meter) {
+    HttpResponse<String> r = http.get("/actuator/metrics/" + meter);
+    assertThat(r.statusCode()).as(meter).isEqualTo(200);
+    JsonNode measurements = json(r).get("measurements");
+    for (JsonNode m : measurements) {
+      if (m.get("statistic").asText().equals("COUNT")) {
+        return m.get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no COUNT in " + r.body());
   }
 }
