@@ -64,14 +64,16 @@ public final class AdminBootstrap {
     Objects.requireNonNull(tokens, "tokens");
     Objects.requireNonNull(resetHint, "resetHint");
     Objects.requireNonNull(out, "out");
+    int revoked = reset ? tokens.revokeAll(ACTOR, OWNER) : 0;
+    // Names are unique per owner and revoked tokens keep theirs: number the bootstrap tokens. Count BEFORE
+    // looking for a manager: an instance that counts before another's token is committed also looked before it,
+    // so both try the same name and exactly one wins; one that counts after it sees that token below.
+    int previous = tokens.list(TokenQuery.all().withOwner(OWNER).withLimit(TokenQuery.MAX_LIMIT)).items().size();
     if (!reset && hasActiveManager(tokens)) {
       out.println("Admin token: one already exists (a token is shown only once). To revoke the bootstrap token and "
           + "print a new one, " + resetHint);
       return Outcome.ALREADY_PRESENT;
     }
-    int revoked = reset ? tokens.revokeAll(ACTOR, OWNER) : 0;
-    // names are unique per owner and revoked tokens keep theirs: number the bootstrap tokens
-    int previous = tokens.list(TokenQuery.all().withOwner(OWNER).withLimit(TokenQuery.MAX_LIMIT)).items().size();
     IssuedToken issued;
     try {
       issued = tokens.issue(ACTOR, IssueRequest.builder("admin-" + (previous + 1), OWNER).role(Role.ADMIN.name())

@@ -50,7 +50,7 @@ public class OrdersController {
    *
    * @return the report
    */
-  @GetMapping("/api/reports/daily")
+  @GetMapping({"/api/reports", "/api/reports/daily"})
   @PreAuthorize("hasRole('READONLY')")
   public Map<String, Object> daily() {
     return Map.of("orders", orders.size());
