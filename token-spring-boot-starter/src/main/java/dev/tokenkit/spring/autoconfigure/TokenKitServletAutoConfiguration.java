@@ -94,7 +94,7 @@ public class TokenKitServletAutoConfiguration {
    *
    * @param tokens the service
    * @param properties the properties
-   * @param filter the filter, whose APIs form the console's catalogue
+   * @param filter the filter: its APIs form the console's catalogue, its credential and client-IP rules apply
    * @param access optional: who else may manage tokens
    * @return the registration
    */
@@ -103,7 +103,8 @@ public class TokenKitServletAutoConfiguration {
   @ConditionalOnMissingBean(name = "tokenKitManagementServlet")
   public ServletRegistrationBean<ManagementServlet> tokenKitManagementServlet(TokenService tokens,
       TokenKitProperties properties, TokenAuthFilter filter, ObjectProvider<TokenKitManagementAccess> access) {
-    ManagementServlet.Builder admin = ManagementServlet.builder(tokens).apiCatalogue(filter.routes());
+    ManagementServlet.Builder admin = ManagementServlet.builder(tokens).authentication(filter)
+        .apiCatalogue(filter.routes());
     TokenKitManagementAccess check = access.getIfAvailable();
     if (check != null) {
       admin.accessCheck(check::mayManage);
