@@ -9,6 +9,7 @@ import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
 import dev.tokenkit.spi.AuditListener;
+import dev.tokenkit.spi.MetricsListener;
 import dev.tokenkit.spi.SecretHasher;
 import dev.tokenkit.spi.TokenStore;
 import java.security.SecureRandom;
@@ -51,6 +52,8 @@ public final class TokenService implements AutoCloseable {
   private final Authenticator authenticator;
   private final TokenManagement management;
   private final TokenViews views;
+  private final VerificationCache cache;
+  private final MetricsListener metrics;
   private final AutoCloseable subscription;
 
   private TokenService(Builder b) {
@@ -63,6 +66,8 @@ public final class TokenService implements AutoCloseable {
     this.roles = Map.copyOf(b.roles);
     this.expiryPolicy = b.expiryPolicy;
     this.format = b.format;
+    this.cache = cache;
+    this.metrics = b.metricsListener;
     this.lastUse = new LastUseRecorder(store, b.lastUseFlushInterval);
     this.views = new TokenViews(store, time, lastUse);
     this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views);
@@ -93,7 +98,25 @@ public final class TokenService implements AutoCloseable {
    */
   public AuthOutcome authenticate(String presentedToken, AuthContext context) {
     Objects.requireNonNull(context, "context");
-    return authenticator.authenticate(presentedToken, context);
+    if (metrics == MetricsListener.NONE) {
+      return authenticator.authenticate(presentedToken, context);
+    }
+    long start = System.nanoTime();
+    AuthOutcome outcome = authenticator.authenticate(presentedToken, context);
+    long nanos = System.nanoTime() - start;
+    MetricsListener.safely(metrics, m -> m.authenticated(outcome.isVerified() ? null : outcome.reason(), nanos));
+    return outcome;
+  }
+
+  /**
+   * The current counters and sizes (verification cache, last-use write-behind), e.g. for metrics gauges.
+   *
+   * @return a snapshot; never {@code null}
+   */
+  public TokenServiceStatistics statistics() {
+    long[] flushes = lastUse.flushCounts();
+    return new TokenServiceStatistics(cache.size(), cache.hitCount(), cache.missCount(), lastUse.pendingCount(),
+        flushes[0], flushes[1], flushes[2]);
   }
 
   // ---------------------------------------------------------------- management
@@ -349,6 +372,7 @@ public final class TokenService implements AutoCloseable {
     Duration failureWindow = Duration.ofMinutes(1);
     Duration lastUseFlushInterval = Duration.ofSeconds(10);
     final List<AuditListener> auditListeners = new ArrayList<>();
+    MetricsListener metricsListener = MetricsListener.NONE;
 
     private Builder() {
       roles.put(Role.ADMIN.name(), Role.ADMIN);
@@ -547,6 +571,18 @@ public final class TokenService implements AutoCloseable {
      */
     public Builder auditListener(AuditListener listener) {
       auditListeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Receives verification outcomes and latencies (e.g. for Micrometer); other figures come from
+     * {@link TokenService#statistics()}. Replaces an earlier one.
+     *
+     * @param listener the listener; never {@code null}
+     * @return this builder
+     */
+    public Builder metricsListener(MetricsListener listener) {
+      this.metricsListener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.tokenkit.examples;
 
+import dev.tokenkit.bootstrap.AdminBootstrap;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.servlet.RouteRules;
 import dev.tokenkit.servlet.TokenAuthFilter;
@@ -54,7 +55,7 @@ public final class ExampleServer implements AutoCloseable {
     ExampleStore store = ExampleStore.open(options);
     TokenService tokens = TokenService.builder().store(store.tokenStore()).build();
     try {
-      AdminBootstrap.run(tokens, options.resetAdmin(), console);
+      AdminBootstrap.run(tokens, options.resetAdmin(), "restart with --reset-admin", console);
       Server server = server(options.port(), context(tokens));
       server.start();
       int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();

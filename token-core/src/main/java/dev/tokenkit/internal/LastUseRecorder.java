@@ -25,6 +25,9 @@ public final class LastUseRecorder implements AutoCloseable {
   private final TokenStore store;
   private final ConcurrentHashMap<String, LastUse> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
+  private final java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong flushFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong flushNanos = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * Creates the recorder and starts its flush thread.
@@ -90,15 +93,30 @@ public final class LastUseRecorder implements AutoCloseable {
       }
     }
     List<LastUse> batch = new ArrayList<>(byId.values());
+    long start = System.nanoTime();
     try {
       store.recordLastUse(batch);
     } catch (RuntimeException e) {
       for (LastUse use : batch) {
         pending.merge(use.tokenId(), use, LastUseRecorder::later);
       }
+      flushFailures.incrementAndGet();
       throw e;
+    } finally {
+      flushes.incrementAndGet();
+      flushNanos.addAndGet(System.nanoTime() - start);
     }
     return batch.size();
+  }
+
+  /** @return how many tokens have a use not yet written */
+  public int pendingCount() {
+    return pending.size();
+  }
+
+  /** @return flushes that wrote at least one use (failed ones included), failed flushes, total nanoseconds */
+  public long[] flushCounts() {
+    return new long[] {flushes.get(), flushFailures.get(), flushNanos.get()};
   }
 
   private static LastUse later(LastUse a, LastUse b) {

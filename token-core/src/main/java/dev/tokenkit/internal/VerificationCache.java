@@ -39,7 +39,8 @@ public final class VerificationCache {
    * @param ticker the time source of both expiries
    */
   public VerificationCache(Duration ttl, long maximumSize, Duration negativeTtl, Ticker ticker) {
-    this.entries = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maximumSize).build();
+    this.entries = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maximumSize).recordStats()
+        .build();
     this.unknown = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(negativeTtl).maximumSize(100_000).build();
     // Longer than any store read can take, so an in-flight fill always sees a newer invalidation.
     this.invalidations = Caffeine.newBuilder().expireAfterWrite(ttl.plus(Duration.ofMinutes(10))).build();
@@ -138,5 +139,32 @@ public final class VerificationCache {
         invalidateAll();
       }
     };
+  }
+
+  /**
+   * The number of cached tokens (approximate), for {@code TokenService#statistics()}.
+   *
+   * @return the size
+   */
+  public long size() {
+    return entries.estimatedSize();
+  }
+
+  /**
+   * Lookups by {@link #get} that found an entry, since creation.
+   *
+   * @return the count
+   */
+  public long hitCount() {
+    return entries.stats().hitCount();
+  }
+
+  /**
+   * Lookups by {@link #get} that found none, since creation.
+   *
+   * @return the count
+   */
+  public long missCount() {
+    return entries.stats().missCount();
   }
 }

@@ -37,6 +37,8 @@ final class ChangeFeed implements AutoCloseable {
   private long lastSeq = -1;
   private boolean pollFailing;
   private Instant lastPrune = Instant.EPOCH;
+  private final java.util.concurrent.atomic.AtomicLong reconnects = new java.util.concurrent.atomic.AtomicLong();
+  private volatile Duration lastLag;
 
   ChangeFeed(Db db, ChangeLog log, Duration pollInterval, boolean listenNotify, Duration retention, Clock clock) {
     this.db = db;
@@ -114,6 +116,10 @@ final class ChangeFeed implements AutoCloseable {
             changed(c.tokenId());
             lastSeq = c.seq();
           }
+          if (!batch.isEmpty() && batch.get(batch.size() - 1).changedAt() != null) {
+            Duration lag = Duration.between(batch.get(batch.size() - 1).changedAt(), clock.instant());
+            lastLag = lag.isNegative() ? Duration.ZERO : lag;
+          }
         } while (batch.size() == BATCH);
         pruneOccasionally();
       }
@@ -165,12 +171,21 @@ final class ChangeFeed implements AutoCloseable {
 
   /** After the NOTIFY connection was re-established: drop everything, then catch up from the change log. */
   void resynchronize() {
+    reconnects.incrementAndGet();
     allChanged();
     try {
       poller.execute(this::poll);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closing
     }
+  }
+
+  ChangeFeedStatistics statistics() {
+    return new ChangeFeedStatistics(isListening(), reconnects.get(), lastLag);
+  }
+
+  boolean usesListenNotify() {
+    return listenNotify && db.dialect() == Dialect.POSTGRESQL;
   }
 
   boolean isListening() {

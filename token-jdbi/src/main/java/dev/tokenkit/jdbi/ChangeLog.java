@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
  */
 final class ChangeLog {
   /** One change: its sequence number and the token id. */
-  record Change(long seq, String tokenId) {}
+  record Change(long seq, String tokenId, Instant changedAt) {}
 
   private final TableNames t;
   private final Clock clock;
@@ -45,9 +45,11 @@ final class ChangeLog {
   }
 
   List<Change> after(Handle h, long seq, int limit) {
-    return h.createQuery("SELECT seq, token_id FROM " + t.changes + " WHERE seq > :seq ORDER BY seq LIMIT :limit")
+    return h.createQuery("SELECT seq, token_id, changed_at FROM " + t.changes
+            + " WHERE seq > :seq ORDER BY seq LIMIT :limit")
         .bind("seq", seq).bind("limit", limit)
-        .map((rs, ctx) -> new Change(rs.getLong("seq"), rs.getString("token_id"))).list();
+        .map((rs, ctx) -> new Change(rs.getLong("seq"), rs.getString("token_id"), Timestamps.read(rs, "changed_at")))
+        .list();
   }
 
   int prune(Handle h, Instant before) {

@@ -229,9 +229,34 @@ public final class JdbiTokenStore implements TokenStore {
     return feed.subscribe(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Whether the PostgreSQL LISTEN connection is currently up (for health checks and tests). */
-  boolean changeFeedListening() {
+  /**
+   * Whether the PostgreSQL LISTEN connection is currently up (for health checks). While it is down, changes made
+   * on other nodes still arrive through polling, within the poll interval.
+   *
+   * @return {@code true} while listening; always {@code false} when {@link #usesListenNotify()} is {@code false}
+   */
+  public boolean changeFeedListening() {
     return feed.isListening();
+  }
+
+  /**
+   * Whether this store learns of other nodes' changes through PostgreSQL {@code LISTEN/NOTIFY} (PostgreSQL with
+   * {@link Builder#listenNotify(boolean)} on); other databases rely on polling alone.
+   *
+   * @return {@code true} on PostgreSQL with LISTEN enabled
+   */
+  public boolean usesListenNotify() {
+    return feed.usesListenNotify();
+  }
+
+  /**
+   * The change feed's state for metrics: LISTEN up or not, reconnects, and the lag of the latest change read by
+   * polling (commit on another node to arrival here; changes that arrive by NOTIFY first are seen earlier).
+   *
+   * @return a snapshot; never {@code null}
+   */
+  public ChangeFeedStatistics changeFeedStatistics() {
+    return feed.statistics();
   }
 
   /** Polls the change sequence now (tests). */

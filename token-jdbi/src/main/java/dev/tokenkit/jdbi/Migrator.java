@@ -32,8 +32,47 @@ final class Migrator {
     this.clock = clock;
   }
 
-  /** Applies pending migrations; returns the versions applied by this call. */
+  /**
+   * Applies pending migrations; returns the versions applied by this call. On PostgreSQL concurrent runs are
+   * serialised by an advisory lock. Other databases have none, so when a run fails while another instance is
+   * applying the same scripts, this one waits (up to {@link #CONCURRENT_RUN_WAIT}) for the other to record them.
+   */
   List<Integer> migrate() {
+    try {
+      return migrateOnce();
+    } catch (RuntimeException e) {
+      long deadline = System.nanoTime() + CONCURRENT_RUN_WAIT.toNanos();
+      while (System.nanoTime() < deadline) {
+        if (allApplied()) {
+          LOG.info("TokenKit migrations were applied by another instance meanwhile (table prefix '{}')",
+              db.tables.prefix);
+          return List.of();
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** How long a failed run waits for a concurrent one to finish. */
+  static final java.time.Duration CONCURRENT_RUN_WAIT = java.time.Duration.ofSeconds(10);
+
+  private boolean allApplied() {
+    try {
+      List<Integer> applied = db.call("read the migration history", h ->
+          h.createQuery("SELECT version FROM " + db.tables.history).mapTo(Integer.class).list());
+      return SCRIPTS.stream().allMatch(s -> applied.contains(versionOf(s)));
+    } catch (RuntimeException notYet) {
+      return false;
+    }
+  }
+
+  private List<Integer> migrateOnce() {
     TableNames t = db.tables;
     return db.call("migrate the schema", h -> {
       return h.inTransaction(tx -> {
