@@ -75,6 +75,14 @@ final class JsonInput {
     return b.build();
   }
 
+  /** The body of {@code POST /api/shared-secrets}: {@code {"name": "..."}}. */
+  String sharedSecretName(ObjectNode body) {
+    unknownFields(body, Set.of("name"));
+    String name = requiredString(body, "name");
+    throwIfInvalid();
+    return name;
+  }
+
   Duration grace(ObjectNode body) {
     unknownFields(body, Set.of("graceSeconds"));
     JsonNode n = body.get("graceSeconds");
