@@ -1,37 +1,43 @@
 package dev.tokenkit;
 
 /**
- * What a request wants: from where, which API and how much access.
+ * What a request wants: from where, which API and how much access. Immutable and thread-safe.
+ *
+ * <p>The client address is an {@link IpAddress}, parsed once where the request arrives (the servlet filter does
+ * this for each request); the factories taking text parse it for callers that hold a literal.
  *
  * <pre>{@code
  * AuthContext ctx = AuthContext.of("203.0.113.7", "orders", AccessLevel.READ);
+ * AuthContext same = new AuthContext(IpAddress.parse("203.0.113.7"), "orders", AccessLevel.READ);
  * }</pre>
  *
- * @param clientIp the client address literal, or {@code null} when unknown (then IP-restricted tokens fail)
+ * @param clientIp the client address, or {@code null} when unknown (then IP-restricted tokens fail)
  * @param api the API name, or {@code null} to check only the token itself
  * @param needed the level needed for {@code api}; {@code null} means {@link AccessLevel#NONE}
  */
-public record AuthContext(String clientIp, String api, AccessLevel needed) {
+public record AuthContext(IpAddress clientIp, String api, AccessLevel needed) {
 
   /**
-   * A context.
+   * A context for a client address given as text.
    *
-   * @param clientIp the client IP or {@code null}
+   * @param clientIp the client address literal, or {@code null}; text that is not an address literal counts as
+   *     an unknown client (IP-restricted tokens then fail)
    * @param api the API or {@code null}
    * @param needed the level or {@code null}
    * @return the context
    */
   public static AuthContext of(String clientIp, String api, AccessLevel needed) {
-    return new AuthContext(clientIp, api, needed);
+    return new AuthContext(IpAddress.tryParse(clientIp).orElse(null), api, needed);
   }
 
   /**
    * A context that checks only the token and the client IP, not API access.
    *
-   * @param clientIp the client IP or {@code null}
+   * @param clientIp the client address literal, or {@code null}; text that is not an address literal counts as
+   *     an unknown client
    * @return the context
    */
   public static AuthContext anyApi(String clientIp) {
-    return new AuthContext(clientIp, null, null);
+    return of(clientIp, null, null);
   }
 }

@@ -1,8 +1,6 @@
 package dev.tokenkit;
 
 import dev.tokenkit.internal.SafeEcho;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -16,6 +14,7 @@ import java.util.Objects;
  * <pre>{@code
  * IpRange office = IpRange.parse("203.0.113.0/24");
  * office.contains("203.0.113.7"); // true
+ * office.contains(IpAddress.parse("203.0.113.7")); // true, without parsing again
  * }</pre>
  */
 public final class IpRange {
@@ -26,7 +25,7 @@ public final class IpRange {
   private IpRange(byte[] network, int prefixLength) {
     this.network = network;
     this.prefixLength = prefixLength;
-    this.text = format(network) + "/" + prefixLength;
+    this.text = IpAddress.format(network) + "/" + prefixLength;
   }
 
   /**
@@ -41,7 +40,7 @@ public final class IpRange {
     String s = cidr.trim();
     int slash = s.indexOf('/');
     String addressPart = slash < 0 ? s : s.substring(0, slash);
-    byte[] address = parseAddress(addressPart);
+    byte[] address = IpAddress.parseBytes(addressPart);
     if (address == null) {
       throw invalid(cidr, "not an IPv4 or IPv6 address literal");
     }
@@ -60,7 +59,7 @@ public final class IpRange {
     byte[] masked = mask(address, prefix);
     if (!Arrays.equals(masked, address)) {
       throw invalid(cidr, "address has bits set beyond the /" + prefix + " prefix; did you mean "
-          + format(masked) + "/" + prefix + "?");
+          + IpAddress.format(masked) + "/" + prefix + "?");
     }
     return new IpRange(masked, prefix);
   }
@@ -68,28 +67,35 @@ public final class IpRange {
   /**
    * Whether an address lies in this range.
    *
-   * @param ip an address literal; {@code null} or unparsable addresses are never contained
+   * @param ip an address literal (surrounding whitespace is ignored); {@code null} or unparsable text is never
+   *     contained
    * @return {@code true} when contained
    */
   public boolean contains(String ip) {
-    if (ip == null) {
-      return false;
-    }
-    byte[] address = parseAddress(ip.trim());
-    return address != null && contains(address);
+    return ip != null && contains(IpAddress.parseBytes(ip.trim()));
   }
 
   /**
-   * Whether an address lies in this range.
+   * Whether an address lies in this range; allocation-free, for the per-request check.
    *
-   * @param address 4 or 16 address bytes; never {@code null}
+   * @param address the address, or {@code null} (an unknown client, never contained)
    * @return {@code true} when contained
    */
-  public boolean contains(byte[] address) {
-    if (address.length != network.length) {
+  public boolean contains(IpAddress address) {
+    return address != null && contains(address.bytes());
+  }
+
+  private boolean contains(byte[] address) {
+    if (address == null || address.length != network.length) {
       return false;
     }
-    return Arrays.equals(mask(address, prefixLength), network);
+    for (int i = 0; i < address.length; i++) {
+      int bits = Math.max(0, Math.min(8, prefixLength - i * 8));
+      if ((address[i] & (0xFF << (8 - bits)) & 0xFF) != (network[i] & 0xFF)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -110,65 +116,6 @@ public final class IpRange {
     return network.length == 16;
   }
 
-  /**
-   * Parses an address literal without DNS.
-   *
-   * @param text an IPv4 dotted quad or an IPv6 literal (optionally in brackets)
-   * @return 4 or 16 bytes (IPv4-mapped IPv6 addresses give 4), or {@code null} if not a literal
-   */
-  public static byte[] parseAddress(String text) {
-    if (text == null || text.isEmpty() || text.length() > 45) {
-      return null;
-    }
-    String t = text;
-    if (t.startsWith("[") && t.endsWith("]")) {
-      t = t.substring(1, t.length() - 1);
-    }
-    if (t.indexOf(':') < 0) {
-      return parseIpv4(t);
-    }
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
-      if (!ok) {
-        return null; // also rejects zone ids ('%'), which could be resolved as names
-      }
-    }
-    if (t.charAt(0) != ':' && Character.digit(t.charAt(0), 16) < 0) {
-      return null; // InetAddress.getByName treats such text (e.g. ".:1.2.3.4") as a host name and looks it up
-    }
-    int dot = t.indexOf('.');
-    if (dot >= 0 && parseIpv4(t.substring(t.lastIndexOf(':') + 1)) == null) {
-      return null;
-    }
-    try {
-      return InetAddress.getByName(t).getAddress(); // a literal: no lookup happens
-    } catch (UnknownHostException e) {
-      return null;
-    }
-  }
-
-  private static byte[] parseIpv4(String t) {
-    String[] parts = t.split("\\.", -1);
-    if (parts.length != 4) {
-      return null;
-    }
-    byte[] out = new byte[4];
-    for (int i = 0; i < 4; i++) {
-      String p = parts[i];
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(ch -> ch >= '0' && ch <= '9')
-          || (p.length() > 1 && p.charAt(0) == '0')) {
-        return null;
-      }
-      int v = Integer.parseInt(p);
-      if (v > 255) {
-        return null;
-      }
-      out[i] = (byte) v;
-    }
-    return out;
-  }
-
   private static byte[] mask(byte[] address, int prefix) {
     byte[] out = address.clone();
     for (int i = 0; i < out.length; i++) {
@@ -176,14 +123,6 @@ public final class IpRange {
       out[i] &= (byte) (0xFF << (8 - bits));
     }
     return out;
-  }
-
-  private static String format(byte[] address) {
-    try {
-      return InetAddress.getByAddress(address).getHostAddress();
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static InvalidInputException invalid(String input, String why) {

@@ -65,7 +65,7 @@ public final class ExampleServer implements AutoCloseable {
     context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder(new OrdersServlet()), "/api/orders/*");
     context.addServlet(new ServletHolder(new ReportsServlet()), "/api/reports/*");
-    ManagementServlet.Builder admin = ManagementServlet.builder(tokens).publicOpenApi(true);
+    ManagementServlet.Builder admin = ManagementServlet.builder(tokens).authentication(filter).publicOpenApi(true);
     routes.apis().forEach(r -> admin.api(r.api(), r.patterns().toArray(String[]::new)));
     context.addServlet(new ServletHolder(admin.build()), "/admin/*");
     context.addServlet(new ServletHolder(new DocsServlet()), "/docs/*");

@@ -104,8 +104,7 @@ public abstract class TokenStoreContract {
 
   private static StoredToken next(StoredToken s, String newName, TokenStatus status) {
     Token t = s.token();
-    return s.withToken(t.changed(newName, t.description(), t.role(), t.access(), status, t.expiresAt(),
-        t.allowedIps(), t.updatedAt().plusSeconds(1)));
+    return s.withToken(t.withName(newName).withStatus(status).nextVersion(t.updatedAt().plusSeconds(1)));
   }
 
   private static List<String> ids(Page<StoredToken> page) {
@@ -127,6 +126,18 @@ public abstract class TokenStoreContract {
   }
 
   @Test
+  void insertKeepsThePreviousHashAndItsGraceEnd() {
+    StoredToken s = token(newId(), "alice", "ci", T0, null, TokenStatus.ACTIVE);
+    store.insert(new StoredToken(s.token(), "$sha256$new", HASH, T0.plusSeconds(60)));
+
+    StoredToken found = store.findById(s.id()).orElseThrow();
+    assertThat(found.token()).isEqualTo(s.token());
+    assertThat(found.secretHash()).isEqualTo("$sha256$new");
+    assertThat(found.previousSecretHash()).isEqualTo(HASH);
+    assertThat(found.previousSecretValidUntil()).isEqualTo(T0.plusSeconds(60));
+  }
+
+  @Test
   void nullableFieldsRoundTrip() {
     Token t = new Token(newId(), "acme_live", "bare", null, "bob", null, AccessGrants.none(), TokenStatus.ACTIVE,
         T0, T0, null, List.of(), null, null, 0);
@@ -143,10 +154,12 @@ public abstract class TokenStoreContract {
   @Test
   void sameNameForSameOwnerIsRejectedButAllowedForAnotherOwner() {
     store.insert(token("alice", "ci", T0));
+    StoredToken duplicate = token("alice", "ci", T0.plusSeconds(1));
 
-    assertThatThrownBy(() -> store.insert(token("alice", "ci", T0.plusSeconds(1))))
+    assertThatThrownBy(() -> store.insert(duplicate))
         .isInstanceOf(DuplicateTokenException.class)
-        .hasMessageContaining("already exists");
+        .hasMessageContaining("already exists").hasMessageContaining("alice").hasMessageContaining("ci");
+    assertThat(store.findById(duplicate.id())).as("the refused token is not stored").isEmpty();
     store.insert(token("bob", "ci", T0.plusSeconds(2)));
     assertThat(store.list(TokenQuery.all(), T0).items()).hasSize(2);
   }
@@ -165,6 +178,22 @@ public abstract class TokenStoreContract {
     assertThat(found.version()).isEqualTo(1);
     assertThat(found.token().name()).isEqualTo("deploy");
     assertThat(found.token().status()).isEqualTo(TokenStatus.DISABLED);
+  }
+
+  @Test
+  void updateReplacesEveryManagedFieldIncludingGrantsAndRanges() {
+    StoredToken s = token("alice", "ci", T0);
+    store.insert(s);
+    Token t = s.token();
+    Token changed = new Token(t.id(), t.prefix(), "renamed", null, t.owner(), null, AccessGrants.none(),
+        TokenStatus.DISABLED, t.createdAt(), T0.plusSeconds(1), T0.plusSeconds(3600), List.of(), null, null, 1);
+
+    store.update(s.withToken(changed), 0);
+
+    StoredToken found = store.findById(s.id()).orElseThrow();
+    assertThat(found.token()).isEqualTo(changed);
+    assertThat(found.token().access().isEmpty()).isTrue();
+    assertThat(found.token().allowedIps()).isEmpty();
   }
 
   @Test
@@ -195,6 +224,7 @@ public abstract class TokenStoreContract {
     assertThatThrownBy(() -> store.update(next(b, "a", TokenStatus.ACTIVE), 0))
         .isInstanceOf(DuplicateTokenException.class);
     assertThat(store.findById(b.id()).orElseThrow().token().name()).isEqualTo("b");
+    assertThat(store.findById(b.id()).orElseThrow().version()).isZero();
   }
 
   @Test
@@ -298,6 +328,28 @@ public abstract class TokenStoreContract {
   }
 
   @Test
+  void tiesAtOneInstantFollowJavaStringOrderOfIdsNotALocaleCollation() {
+    String base = newId().substring(3);
+    List<String> ids = new ArrayList<>();
+    for (String variant : new String[] {"aZ9", "AZ9", "b00", "B00", "Zed", "zed"}) {
+      String id = variant + base;
+      store.insert(token(id, "alice", "n" + variant, T0, null, TokenStatus.ACTIVE));
+      ids.add(id);
+    }
+    ids.sort((x, y) -> y.compareTo(x));
+
+    List<String> seen = new ArrayList<>();
+    TokenQuery q = TokenQuery.all().withLimit(4);
+    Page<StoredToken> page;
+    do {
+      page = store.list(q, T0);
+      seen.addAll(ids(page));
+      q = q.withCursor(page.nextCursor());
+    } while (page.nextCursor() != null);
+    assertThat(seen).containsExactlyElementsOf(ids);
+  }
+
+  @Test
   void pagingIsStableWhenNewerTokensArriveBetweenPages() {
     for (int i = 0; i < 4; i++) {
       store.insert(token("alice", "t" + i, T0.plusSeconds(i)));
@@ -325,12 +377,13 @@ public abstract class TokenStoreContract {
     store.insert(token(newId(), "o", "active-later", T0, now.plusSeconds(1), TokenStatus.ACTIVE));
     store.insert(token(newId(), "o", "expired", T0, now, TokenStatus.ACTIVE));
     store.insert(token(newId(), "o", "disabled", T0, null, TokenStatus.DISABLED));
+    store.insert(token(newId(), "o", "disabled-later", T0, now.plusSeconds(1), TokenStatus.DISABLED));
     store.insert(token(newId(), "o", "disabled-expired", T0, now.minusSeconds(1), TokenStatus.DISABLED));
     store.insert(token(newId(), "o", "revoked", T0, now.minusSeconds(1), TokenStatus.REVOKED));
 
     assertThat(names(TokenStatus.ACTIVE, now)).containsExactlyInAnyOrder("active", "active-later");
     assertThat(names(TokenStatus.EXPIRED, now)).containsExactlyInAnyOrder("expired", "disabled-expired");
-    assertThat(names(TokenStatus.DISABLED, now)).containsExactlyInAnyOrder("disabled");
+    assertThat(names(TokenStatus.DISABLED, now)).containsExactlyInAnyOrder("disabled", "disabled-later");
     assertThat(names(TokenStatus.REVOKED, now)).containsExactlyInAnyOrder("revoked");
   }
 
@@ -343,9 +396,10 @@ public abstract class TokenStoreContract {
     store.insert(token(newId(), "o", "soon", T0, T0.plus(Duration.ofDays(3)), TokenStatus.ACTIVE));
     store.insert(token(newId(), "o", "later", T0, T0.plus(Duration.ofDays(30)), TokenStatus.ACTIVE));
     store.insert(token(newId(), "o", "never", T0, null, TokenStatus.ACTIVE));
+    store.insert(token(newId(), "o", "exactly", T0, T0.plus(Duration.ofDays(7)), TokenStatus.ACTIVE));
 
     assertThat(store.list(TokenQuery.all().withExpiringBefore(T0.plus(Duration.ofDays(7))), T0).items())
-        .extracting(s -> s.token().name()).containsExactly("soon");
+        .as("strictly before the bound").extracting(s -> s.token().name()).containsExactly("soon");
   }
 
   @Test
@@ -374,6 +428,19 @@ public abstract class TokenStoreContract {
     assertThat(second.nextCursor()).isNull();
     assertThat(first.items().get(1)).isEqualTo(new AuditEvent("ev3", AuditEventType.values()[3], "tokB", "admin",
         "10.0.0.3", T0.plusSeconds(3), null));
+  }
+
+  @Test
+  void auditEventsAtOneInstantAreOrderedByIdDescending() {
+    for (String id : new String[] {"e4", "e9", "e5"}) {
+      store.appendAudit(new AuditEvent(id, AuditEventType.UPDATED, "tokA", "admin", null, T0, null));
+    }
+    store.appendAudit(new AuditEvent("e1", AuditEventType.UPDATED, "tokA", "admin", null, T0.plusSeconds(1), null));
+
+    Page<AuditEvent> first = store.listAudit(AuditQuery.all().withLimit(2));
+    Page<AuditEvent> second = store.listAudit(AuditQuery.all().withLimit(2).withCursor(first.nextCursor()));
+    assertThat(first.items()).extracting(AuditEvent::id).containsExactly("e1", "e9");
+    assertThat(second.items()).extracting(AuditEvent::id).containsExactly("e5", "e4");
   }
 
   @Test

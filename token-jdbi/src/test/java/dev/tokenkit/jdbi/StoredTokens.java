@@ -26,10 +26,4 @@ final class StoredTokens {
   static StoredToken token(String id, String owner, String name) {
     return token(id, owner, name, T0);
   }
-
-  static StoredToken withStatus(StoredToken s, TokenStatus status, Instant expiresAt) {
-    Token t = s.token();
-    return s.withToken(new Token(t.id(), t.prefix(), t.name(), t.description(), t.owner(), t.role(), t.access(), status,
-        t.createdAt(), t.updatedAt(), expiresAt, t.allowedIps(), t.lastUsedAt(), t.lastUsedIp(), t.version()));
-  }
 }

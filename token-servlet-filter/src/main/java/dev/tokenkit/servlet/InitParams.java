@@ -31,7 +31,7 @@ final class InitParams {
 
   private InitParams() {}
 
-  static TokenAuthFilter.Settings read(FilterConfig config) throws ServletException {
+  static FilterSettings read(FilterConfig config) throws ServletException {
     String attribute = value(config, SERVICE_ATTRIBUTE);
     String serviceAttribute = attribute == null ? TokenAuthFilter.SERVICE_ATTRIBUTE : attribute;
     Object service = config.getServletContext().getAttribute(serviceAttribute);

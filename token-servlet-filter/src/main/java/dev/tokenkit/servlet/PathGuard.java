@@ -1,5 +1,9 @@
 package dev.tokenkit.servlet;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * Rejects request paths that different components could read differently, instead of guessing: path
  * parameters ({@code ;}), encoded {@code /}, {@code \}, {@code .}, {@code %} or {@code ;}, encoded control
@@ -8,6 +12,28 @@ package dev.tokenkit.servlet;
  */
 final class PathGuard {
   private PathGuard() {}
+
+  /**
+   * The context-relative path that route rules match: servlet path + path info, those of the included resource
+   * for an include.
+   *
+   * @param request the request
+   * @param type its dispatcher type
+   * @return the decoded path; {@code /} when empty
+   */
+  static String pathOf(HttpServletRequest request, DispatcherType type) {
+    String servletPath;
+    String pathInfo;
+    if (type == DispatcherType.INCLUDE) {
+      servletPath = (String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH);
+      pathInfo = (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO);
+    } else {
+      servletPath = request.getServletPath();
+      pathInfo = request.getPathInfo();
+    }
+    String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    return path.isEmpty() ? "/" : path;
+  }
 
   /**
    * Checks the raw request URI as sent (not decoded, without the query).

@@ -2,51 +2,50 @@ package dev.tokenkit.servlet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenkit.servlet.internal.ProblemTypes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The fixed error responses of {@link TokenAuthFilter}: status, RFC 6750 error code and an RFC 9457
- * {@code application/problem+json} body rendered once at class initialisation. Bodies never contain request
- * input. Immutable and thread-safe.
+ * {@code application/problem+json} body (type {@code urn:tokenkit:problem:<code>}, see {@link ProblemTypes})
+ * rendered once at class initialisation. Bodies never contain request input. Immutable and thread-safe.
  */
 enum Problem {
   /** No credentials at all: 401, {@code WWW-Authenticate: Bearer} without an error code. */
-  NO_CREDENTIALS(401, "Unauthorized", null,
+  NO_CREDENTIALS(401, "unauthorized", "Unauthorized", null,
       "This resource needs an API token. Send it as 'Authorization: Bearer <token>'."),
   /** Credentials present but not accepted, whatever the reason. */
-  INVALID_TOKEN(401, "Unauthorized", "invalid_token", "The presented API token was not accepted."),
+  INVALID_TOKEN(401, "invalid-token", "Unauthorized", "invalid_token", "The presented API token was not accepted."),
   /** Repeated, combined or malformed credentials. */
-  INVALID_REQUEST(400, "Bad Request", "invalid_request",
+  INVALID_REQUEST(400, "invalid-request", "Bad Request", "invalid_request",
       "The request is malformed. Send exactly one API token, once, in one place."),
   /** A request path that could be read in more than one way. */
-  AMBIGUOUS_PATH(400, "Bad Request", "invalid_request",
+  AMBIGUOUS_PATH(400, "ambiguous-path", "Bad Request", "invalid_request",
       "The request path is ambiguous. Send a plain, normalised path without ';',"
           + " backslashes, encoded '/' or '.', dot segments, '//' or control characters."),
   /** The token lacks access. */
-  INSUFFICIENT_SCOPE(403, "Forbidden", "insufficient_scope",
+  INSUFFICIENT_SCOPE(403, "insufficient-scope", "Forbidden", "insufficient_scope",
       "The API token does not grant the access this request needs."),
   /** No route rule covers the path and unmatched paths are denied. */
-  NOT_FOUND(404, "Not Found", null, "There is no resource at this path."),
+  NOT_FOUND(404, "not-found", "Not Found", null, "There is no resource at this path."),
   /** The token store is down and the token is not cached. */
-  UNAVAILABLE(503, "Service Unavailable", null,
+  UNAVAILABLE(503, "store-unavailable", "Service Unavailable", null,
       "Authentication is temporarily unavailable. Retry after the time given in the Retry-After header.");
-
-  static final String CONTENT_TYPE = "application/problem+json";
 
   final int status;
   final String error;
   final byte[] body;
 
-  Problem(int status, String title, String error, String detail) {
+  Problem(int status, String code, String title, String error, String detail) {
     this.status = status;
     this.error = error;
-    this.body = render(status, title, error, detail);
+    this.body = render(status, code, title, error, detail);
   }
 
-  private static byte[] render(int status, String title, String error, String detail) {
+  private static byte[] render(int status, String code, String title, String error, String detail) {
     Map<String, Object> json = new LinkedHashMap<>();
-    json.put("type", "about:blank");
+    json.put("type", ProblemTypes.of(code));
     json.put("title", title);
     json.put("status", status);
     json.put("detail", detail);

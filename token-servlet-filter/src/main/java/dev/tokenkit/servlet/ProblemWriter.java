@@ -1,5 +1,7 @@
 package dev.tokenkit.servlet;
 
+import dev.tokenkit.servlet.internal.ProblemTypes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +25,17 @@ final class ProblemWriter {
     this.retryAfterSeconds = Long.toString(retryAfterSeconds);
   }
 
+  /**
+   * Answers a request the filter refuses; an included resource cannot set the status, so it is left out instead.
+   */
+  void deny(DispatcherType type, HttpServletResponse response, Problem problem) throws IOException {
+    if (type == DispatcherType.INCLUDE) {
+      LOG.debug("Include of a path that needs a token refused ({})", problem.status);
+      return;
+    }
+    write(response, problem);
+  }
+
   void write(HttpServletResponse response, Problem problem) throws IOException {
     if (response.isCommitted()) {
       LOG.debug("Response already committed; cannot send the {} problem", problem.status);
@@ -39,7 +52,7 @@ final class ProblemWriter {
     if (problem == Problem.UNAVAILABLE) {
       response.setHeader("Retry-After", retryAfterSeconds);
     }
-    response.setContentType(Problem.CONTENT_TYPE);
+    response.setContentType(ProblemTypes.CONTENT_TYPE);
     response.setContentLength(problem.body.length);
     try {
       OutputStream out = response.getOutputStream();

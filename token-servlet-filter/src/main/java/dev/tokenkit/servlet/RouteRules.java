@@ -1,12 +1,12 @@
 package dev.tokenkit.servlet;
 
+import dev.tokenkit.ApiNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Which paths belong to which API, which paths are public, and what happens to the rest.
@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class RouteRules {
-  private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
   private final List<ApiRoute> apis;
   private final List<String> publicPaths;
   private final UnmatchedPolicy unmatched;
@@ -161,16 +159,14 @@ public final class RouteRules {
      * Maps path patterns to an API; calling it again for the same API adds patterns.
      *
      * @param api the API name used in grants: a letter or digit, then up to 63 letters, digits, '.', '_' or '-'
+     *     ({@link ApiNames})
      * @param patterns one or more patterns, e.g. {@code /api/orders}, {@code /api/orders/**}
      * @return this builder
      * @throws IllegalArgumentException when the name or a pattern is invalid
+     * @throws NullPointerException when the name is {@code null}
      */
     public Builder api(String api, String... patterns) {
-      Objects.requireNonNull(api, "api");
-      if (!API_NAME.matcher(api).matches()) {
-        throw new IllegalArgumentException("API name '" + api + "' must be 1-64 letters, digits, '.', '_' or '-'"
-            + " starting with a letter or digit, e.g. orders");
-      }
+      ApiNames.requireValid(api);
       if (patterns.length == 0) {
         throw new IllegalArgumentException("API '" + api + "' needs at least one path pattern, e.g. /api/" + api + "/**");
       }

@@ -1,16 +1,16 @@
 package dev.tokenkit.servlet;
 
 import dev.tokenkit.AccessLevel;
-import dev.tokenkit.AuthContext;
-import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.IpRange;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.VerifiedToken;
+import dev.tokenkit.servlet.internal.ClientIpResolver;
+import dev.tokenkit.servlet.internal.ClientRules;
+import dev.tokenkit.servlet.internal.Credentials;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -48,9 +48,11 @@ import org.slf4j.LoggerFactory;
  *   <li>store down and token not cached: 503 with {@code Retry-After}.
  * </ul>
  *
- * <p>Error bodies are fixed RFC 9457 {@code application/problem+json} texts with {@code Cache-Control: no-store};
- * they never echo the request. Register the filter for every dispatcher type (REQUEST, FORWARD, INCLUDE, ERROR,
- * ASYNC) so that forwards and error pages to protected paths are checked too.
+ * <p>Error bodies are fixed RFC 9457 {@code application/problem+json} texts (type
+ * {@code urn:tokenkit:problem:<code>}) with {@code Cache-Control: no-store}; they never echo the request. The
+ * management servlet reads credentials and client addresses by this filter's rules when built with
+ * {@code ManagementServlet.builder(tokens).authentication(filter)}. Register the filter for every dispatcher type
+ * (REQUEST, FORWARD, INCLUDE, ERROR, ASYNC) so that forwards and error pages to protected paths are checked too.
  *
  * <p>Built from code with {@link #builder(TokenService)}, or created by the container (web.xml) with the public
  * no-argument constructor; it then reads its init parameters and takes the {@link TokenService} from the
@@ -73,7 +75,7 @@ public final class TokenAuthFilter implements Filter {
 
   private static final Logger LOG = LoggerFactory.getLogger(TokenAuthFilter.class);
 
-  private volatile Settings settings;
+  private volatile FilterSettings settings;
 
   /**
    * For containers (web.xml, {@code @WebFilter}-less registration by class): configure through init parameters,
@@ -83,7 +85,7 @@ public final class TokenAuthFilter implements Filter {
     this.settings = null;
   }
 
-  private TokenAuthFilter(Settings settings) {
+  private TokenAuthFilter(FilterSettings settings) {
     this.settings = settings;
   }
 
@@ -117,6 +119,19 @@ public final class TokenAuthFilter implements Filter {
   }
 
   /**
+   * How this filter identifies a request's client: its credential rules ({@code Authorization: Bearer}, the
+   * API-key header, the query parameter) and its client-address rules (trusted proxies, forwarding header).
+   * {@code ManagementServlet.Builder.authentication(filter)} takes them from here, so a host configures them once.
+   * The returned type is internal to TokenKit.
+   *
+   * @return the rules
+   * @throws IllegalStateException when a container-created filter is not initialised yet
+   */
+  public ClientRules clientRules() {
+    return settings().clients;
+  }
+
+  /**
    * The route rules in force, e.g. to build an API catalogue.
    *
    * @return the rules
@@ -126,8 +141,8 @@ public final class TokenAuthFilter implements Filter {
     return settings().rules;
   }
 
-  private Settings settings() {
-    Settings s = settings;
+  private FilterSettings settings() {
+    FilterSettings s = settings;
     if (s == null) {
       throw new IllegalStateException("TokenAuthFilter is not initialised: let the container call init(FilterConfig)"
           + " or build it with TokenAuthFilter.builder(tokenService)");
@@ -142,35 +157,35 @@ public final class TokenAuthFilter implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    Settings s = settings();
+    FilterSettings s = settings();
     DispatcherType type = request.getDispatcherType();
     String path;
     try {
       if (type == DispatcherType.REQUEST && !PathGuard.isSafeRaw(request.getRequestURI())) {
-        deny(s, type, response, Problem.AMBIGUOUS_PATH);
+        s.writer.deny(type, response, Problem.AMBIGUOUS_PATH);
         return;
       }
-      path = pathOf(request, type);
+      path = PathGuard.pathOf(request, type);
     } catch (RuntimeException containerRejected) {
-      deny(s, type, response, Problem.AMBIGUOUS_PATH);
+      s.writer.deny(type, response, Problem.AMBIGUOUS_PATH);
       return;
     }
     if (!PathGuard.isSafeDecoded(path)) {
-      deny(s, type, response, Problem.AMBIGUOUS_PATH);
+      s.writer.deny(type, response, Problem.AMBIGUOUS_PATH);
       return;
     }
     String api = s.rules.match(path);
     if (api == RouteRules.PUBLIC) {
-      invoke(s, chain, request, response);
+      HandlerCall.invoke(s.writer, chain, request, response);
       return;
     }
     if (api == null) {
       switch (s.rules.unmatched()) {
         case PERMIT:
-          invoke(s, chain, request, response);
+          HandlerCall.invoke(s.writer, chain, request, response);
           return;
         case DENY:
-          deny(s, type, response, Problem.NOT_FOUND);
+          s.writer.deny(type, response, Problem.NOT_FOUND);
           return;
         default:
           break; // AUTHENTICATE: any valid token
@@ -180,59 +195,13 @@ public final class TokenAuthFilter implements Filter {
     if (type != DispatcherType.REQUEST && request.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedToken t) {
       // a forward, include, error or async dispatch of a request this filter already verified
       if (api == null || t.allows(api, level)) {
-        invoke(s, chain, request, response);
+        HandlerCall.invoke(s.writer, chain, request, response);
       } else {
-        deny(s, type, response, Problem.INSUFFICIENT_SCOPE);
+        s.writer.deny(type, response, Problem.INSUFFICIENT_SCOPE);
       }
       return;
     }
-    authenticate(s, type, request, response, chain, api, level);
-  }
-
-  private void authenticate(Settings s, DispatcherType type, HttpServletRequest request, HttpServletResponse response,
-      FilterChain chain, String api, AccessLevel level) throws IOException, ServletException {
-    Credentials.Result credential = s.credentials.read(request);
-    if (credential.status == Credentials.Status.INVALID) {
-      deny(s, type, response, Problem.INVALID_REQUEST);
-      return;
-    }
-    if (credential.status == Credentials.Status.NONE) {
-      deny(s, type, response, Problem.NO_CREDENTIALS);
-      return;
-    }
-    String clientIp = s.clientIp.resolve(request);
-    AuthContext context = api == null ? AuthContext.anyApi(clientIp) : AuthContext.of(clientIp, api, level);
-    AuthOutcome outcome;
-    try {
-      outcome = s.service.authenticate(credential.token, context);
-    } catch (RuntimeException e) {
-      LOG.warn("Token authentication failed unexpectedly; answering 503 ({})", e.getClass().getName());
-      deny(s, type, response, Problem.UNAVAILABLE);
-      return;
-    }
-    if (outcome instanceof AuthOutcome.Verified verified) {
-      VerifiedToken token = verified.token();
-      request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, token);
-      if (token.isDeprecatedSecret() && !response.isCommitted()) {
-        DeprecationHeaders.add(response, s.clock.instant(), token.deprecatedUntil());
-      }
-      invoke(s, chain, new AuthenticatedRequest(request, token, s.principalName), response);
-      return;
-    }
-    Problem problem;
-    switch (outcome.reason()) {
-      case INSUFFICIENT_ACCESS:
-        problem = Problem.INSUFFICIENT_SCOPE;
-        break;
-      case STORE_UNAVAILABLE:
-        problem = Problem.UNAVAILABLE;
-        break;
-      default:
-        problem = Problem.INVALID_TOKEN;
-        break;
-    }
-    LOG.debug("Request rejected: {}", outcome.reason());
-    deny(s, type, response, problem);
+    TokenCheck.authenticate(s, type, request, response, chain, api, level);
   }
 
   /** GET, HEAD, OPTIONS need READ; everything else, including lower-case spellings, needs FULL. */
@@ -243,78 +212,9 @@ public final class TokenAuthFilter implements Filter {
     return AccessLevel.forHttpMethod(method);
   }
 
-  private static String pathOf(HttpServletRequest request, DispatcherType type) {
-    String servletPath;
-    String pathInfo;
-    if (type == DispatcherType.INCLUDE) {
-      servletPath = (String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH);
-      pathInfo = (String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO);
-    } else {
-      servletPath = request.getServletPath();
-      pathInfo = request.getPathInfo();
-    }
-    String path = (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
-    return path.isEmpty() ? "/" : path;
-  }
-
-  private static void invoke(Settings s, FilterChain chain, HttpServletRequest request, HttpServletResponse response)
-      throws IOException, ServletException {
-    try {
-      chain.doFilter(request, response);
-    } catch (TokenAccessDeniedException e) {
-      if (!answer(s, response, e)) {
-        throw e;
-      }
-    } catch (ServletException e) {
-      if (!(e.getRootCause() instanceof TokenAccessDeniedException denied) || !answer(s, response, denied)) {
-        throw e;
-      }
-    }
-  }
-
-  private static boolean answer(Settings s, HttpServletResponse response, TokenAccessDeniedException e)
-      throws IOException {
-    if (response.isCommitted()) {
-      return false;
-    }
-    LOG.debug("Handler denied access: {}", e.getMessage());
-    s.writer.write(response, e.isAuthenticated() ? Problem.INSUFFICIENT_SCOPE : Problem.NO_CREDENTIALS);
-    return true;
-  }
-
-  private static void deny(Settings s, DispatcherType type, HttpServletResponse response, Problem problem)
-      throws IOException {
-    if (type == DispatcherType.INCLUDE) {
-      LOG.debug("Include of a path that needs a token refused ({})", problem.status);
-      return; // an included resource cannot set the status; leave it out
-    }
-    s.writer.write(response, problem);
-  }
-
   @Override
   public void destroy() {
     // the TokenService belongs to the host application, which closes it
-  }
-
-  /** Immutable configuration shared by all requests. */
-  static final class Settings {
-    final TokenService service;
-    final RouteRules rules;
-    final Credentials credentials;
-    final ClientIpResolver clientIp;
-    final ProblemWriter writer;
-    final PrincipalName principalName;
-    final Clock clock;
-
-    Settings(Builder b) {
-      this.service = b.service;
-      this.rules = b.routes;
-      this.credentials = new Credentials(b.apiKeyHeader, b.queryParameter);
-      this.clientIp = new ClientIpResolver(b.trustedProxies, b.forwardedHeader);
-      this.writer = new ProblemWriter(b.realm, b.retryAfter.toSeconds());
-      this.principalName = b.principalName;
-      this.clock = b.clock;
-    }
   }
 
   /** Configures a {@link TokenAuthFilter}; not thread-safe. Every method validates at once. */
@@ -476,12 +376,15 @@ public final class TokenAuthFilter implements Filter {
       return new TokenAuthFilter(settings());
     }
 
-    Settings settings() {
+    FilterSettings settings() {
       if (routes == null) {
         throw new IllegalStateException("call routes(RouteRules.builder().api(\"orders\", \"/api/orders/**\").build())"
             + " before build(): without routes every request would be denied");
       }
-      return new Settings(this);
+      ClientRules clients = new ClientRules(new Credentials(apiKeyHeader, queryParameter), new ClientIpResolver(
+          trustedProxies, forwardedHeader.headerName(), forwardedHeader == ForwardedHeader.FORWARDED));
+      return new FilterSettings(service, routes, clients, new ProblemWriter(realm, retryAfter.toSeconds()),
+          principalName, clock);
     }
   }
 }

@@ -43,7 +43,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
 
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
-    assertProblem(r, 401, null);
+    assertProblem(r, 401, "unauthorized", null);
     assertThat(app.protectedHits).hasValue(0);
   }
 
@@ -63,7 +63,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
       HttpResponse<String> r = get("/api/orders", bearer(token));
       assertThat(r.statusCode()).as(token.substring(0, 3)).isEqualTo(401);
       assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_token\"");
-      assertProblem(r, 401, "invalid_token");
+      assertProblem(r, 401, "invalid-token", "invalid_token");
       assertThat(r.body()).doesNotContain(token);
       bodies.add(r.body());
     }
@@ -93,7 +93,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
     HttpResponse<String> post = send("POST", "/api/orders", bearer(readerToken));
     assertThat(post.statusCode()).isEqualTo(403);
     assertThat(post.headers().allValues("WWW-Authenticate")).containsExactly("Bearer error=\"insufficient_scope\"");
-    assertProblem(post, 403, "insufficient_scope");
+    assertProblem(post, 403, "insufficient-scope", "insufficient_scope");
     assertThat(send("DELETE", "/api/orders/1", bearer(readerToken)).statusCode()).isEqualTo(403);
     assertThat(app.protectedHits).hasValue(3);
   }
@@ -113,8 +113,16 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
     HttpResponse<String> both = get("/api/orders", "X-API-Key", ordersToken, "Authorization", "Bearer " + ordersToken);
     assertThat(both.statusCode()).isEqualTo(400);
     assertThat(both.headers().allValues("WWW-Authenticate")).containsExactly("Bearer error=\"invalid_request\"");
-    assertProblem(both, 400, "invalid_request");
+    assertProblem(both, 400, "invalid-request", "invalid_request");
     assertThat(app.protectedHits).hasValue(1);
+  }
+
+  @Test
+  void ambiguousPathsGetTheirOwnProblemType() throws Exception {
+    HttpResponse<String> r = get("/api/orders;jsessionid=x", bearer(ordersToken));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertProblem(r, 400, "ambiguous-path", "invalid_request");
+    assertThat(app.protectedHits).hasValue(0);
   }
 
   @Test
@@ -135,7 +143,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
   void unmatchedPathsAreDeniedByDefaultEvenWithAnAdminToken() throws Exception {
     HttpResponse<String> r = get("/internal/metrics", bearer(adminToken));
     assertThat(r.statusCode()).isEqualTo(404);
-    assertProblem(r, 404, null);
+    assertProblem(r, 404, "not-found", null);
     assertThat(r.body()).doesNotContain("fallback-404");
     assertThat(r.headers().firstValue("WWW-Authenticate")).isEmpty();
   }
@@ -150,7 +158,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
     HttpResponse<String> r = get("/api/orders", bearer(fresh));
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.headers().firstValue("Retry-After")).hasValue("7");
-    assertProblem(r, 503, null);
+    assertProblem(r, 503, "store-unavailable", null);
     assertThat(get("/api/orders", bearer(ordersToken)).statusCode()).isEqualTo(200);
     assertThat(app.protectedHits).hasValue(2);
   }
@@ -183,7 +191,7 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
 
     HttpResponse<String> denied = get("/api/refunds/9", bearer(payments));
     assertThat(denied.statusCode()).isEqualTo(403);
-    assertProblem(denied, 403, "insufficient_scope");
+    assertProblem(denied, 403, "insufficient-scope", "insufficient_scope");
     assertThat(app.protectedHits).hasValue(1);
     assertThat(get("/api/refunds/9", bearer(adminToken)).statusCode()).isEqualTo(200);
   }
@@ -304,13 +312,13 @@ abstract class FilterBehaviourSuite extends FilterTestBase {
     assertThat(get("/webxml/somewhere").statusCode()).isEqualTo(401);
   }
 
-  private static void assertProblem(HttpResponse<String> r, int status, String error) throws Exception {
+  private static void assertProblem(HttpResponse<String> r, int status, String code, String error) throws Exception {
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(
         ct -> assertThat(ct).startsWith("application/problem+json"));
     assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
     JsonNode body = JSON.readTree(r.body());
     assertThat(body.get("status").asInt()).isEqualTo(status);
-    assertThat(body.get("type").asText()).isEqualTo("about:blank");
+    assertThat(body.get("type").asText()).isEqualTo("urn:tokenkit:problem:" + code);
     assertThat(body.get("title").asText()).isNotBlank();
     assertThat(body.get("detail").asText()).isNotBlank();
     if (error == null) {

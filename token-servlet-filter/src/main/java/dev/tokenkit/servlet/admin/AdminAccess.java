@@ -4,22 +4,24 @@ import dev.tokenkit.Actor;
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.FailureReason;
+import dev.tokenkit.IpAddress;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.VerifiedToken;
 import dev.tokenkit.servlet.TokenAuthFilter;
+import dev.tokenkit.servlet.internal.ClientRules;
+import dev.tokenkit.servlet.internal.Credentials;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.Collections;
-import java.util.List;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Decides whether a request may use the management API, and as which {@link Actor}.
  *
- * <p>The token is the filter's {@link VerifiedToken} request attribute when the filter ran, otherwise the
- * {@code Authorization: Bearer} header authenticated here. Management rights are {@link
- * VerifiedToken#managesTokens()} or the host's check. Thread-safe.
+ * <p>The token is the filter's {@link VerifiedToken} request attribute when the filter ran, otherwise the one
+ * credential read and authenticated here by the filter's {@link ClientRules} (the same parser: two credentials,
+ * such as a {@code Basic} and a {@code Bearer} header, are a 400; the configured API-key header counts). The
+ * client address comes from the same rules. Management rights are {@link VerifiedToken#managesTokens()} or the
+ * host's check. Thread-safe.
  */
 final class AdminAccess {
   /** The request attribute under which the authentication filter leaves the verified token. */
@@ -42,36 +44,30 @@ final class AdminAccess {
 
   private final TokenService tokens;
   private final Predicate<HttpServletRequest> hostCheck;
-  private final Function<HttpServletRequest, String> clientIp;
+  private final ClientRules clients;
 
-  AdminAccess(TokenService tokens, Predicate<HttpServletRequest> hostCheck,
-      Function<HttpServletRequest, String> clientIp) {
+  AdminAccess(TokenService tokens, Predicate<HttpServletRequest> hostCheck, ClientRules clients) {
     this.tokens = tokens;
     this.hostCheck = hostCheck;
-    this.clientIp = clientIp;
+    this.clients = clients;
   }
 
   Decision decide(HttpServletRequest req) {
-    String ip = clientIp.apply(req);
+    IpAddress clientIp = clients.clientIp(req);
+    String ip = clientIp == null ? null : clientIp.toString();
     VerifiedToken token = null;
     FailureReason failure = null;
-    Object attr = req.getAttribute(VERIFIED_TOKEN_ATTRIBUTE);
-    if (attr instanceof VerifiedToken vt) {
-      token = vt;
+    if (req.getAttribute(VERIFIED_TOKEN_ATTRIBUTE) instanceof VerifiedToken verified) {
+      token = verified;
     } else {
-      List<String> headers = Collections.list(req.getHeaders("Authorization"));
-      List<String> bearers = headers.stream().filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).toList();
-      if (bearers.size() > 1) {
+      Credentials.Result credential = clients.credential(req);
+      if (credential.status() == Credentials.Status.INVALID) {
         return Decision.deny(new HttpProblem(400, "invalid-request", "Invalid request",
-            "Send exactly one Authorization: Bearer header"), "Bearer error=\"invalid_request\"");
+            "Send exactly one admin token, once, in one place: 'Authorization: Bearer <token>'"),
+            "Bearer error=\"invalid_request\"");
       }
-      if (bearers.size() == 1) {
-        String presented = bearers.get(0).substring(7).strip();
-        if (presented.isEmpty() || presented.indexOf(' ') >= 0) {
-          return Decision.deny(new HttpProblem(400, "invalid-request", "Invalid request",
-              "The Authorization header must be 'Bearer <token>'"), "Bearer error=\"invalid_request\"");
-        }
-        AuthOutcome outcome = tokens.authenticate(presented, AuthContext.anyApi(ip));
+      if (credential.status() == Credentials.Status.PRESENT) {
+        AuthOutcome outcome = tokens.authenticate(credential.token(), new AuthContext(clientIp, null, null));
         if (outcome.isVerified()) {
           token = outcome.token();
         } else {

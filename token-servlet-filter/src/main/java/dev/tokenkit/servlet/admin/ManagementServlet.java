@@ -1,30 +1,30 @@
 package dev.tokenkit.servlet.admin;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenkit.ApiNames;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.servlet.ApiRoute;
 import dev.tokenkit.servlet.RouteRules;
+import dev.tokenkit.servlet.TokenAuthFilter;
+import dev.tokenkit.servlet.internal.ClientRules;
+import dev.tokenkit.servlet.internal.ProblemTypes;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.MappingMatch;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +37,19 @@ import org.slf4j.LoggerFactory;
  * a token whose role manages tokens (the built-in {@code ADMIN} role), or a request that the host's
  * {@linkplain Builder#accessCheck(Predicate) access check} accepts (for hosts with their own login). The token is
  * taken from the request attribute {@code dev.tokenkit.VerifiedToken} when TokenKit's filter ran first, otherwise
- * from the {@code Authorization: Bearer} header. Every response carries {@code Cache-Control: no-store}; errors
- * are RFC 9457 {@code application/problem+json}; POST and PATCH require {@code Content-Type: application/json}
- * (415 otherwise), which also makes the API safe from cross-site form posts.
+ * read from the request by the filter's credential rules ({@linkplain Builder#authentication(TokenAuthFilter)
+ * taken from the filter}; {@code Authorization: Bearer} only without one), which also give the client address
+ * for authentication and the audit trail. Every response carries {@code Cache-Control: no-store}; errors are RFC
+ * 9457 {@code application/problem+json} with {@code type} {@code urn:tokenkit:problem:<code>}, as the filter's;
+ * POST and PATCH require {@code Content-Type: application/json} (415 otherwise), which also makes the API safe
+ * from cross-site form posts.
  *
  * <p>Built by {@link #builder(TokenService)}; immutable and thread-safe once built. Never logs a secret. The host
  * owns the {@link TokenService}: the servlet never closes it.
  *
  * <pre>{@code
  * ManagementServlet admin = ManagementServlet.builder(tokenService)
+ *     .authentication(tokenAuthFilter)   // credential and client-IP rules of the filter
  *     .api("orders", "/api/orders/*")
  *     .api("reports", "/api/reports/*")
  *     .build();
@@ -56,8 +60,6 @@ import org.slf4j.LoggerFactory;
 public final class ManagementServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ManagementServlet.class);
-  private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final int MAX_BODY_BYTES = 64 * 1024;
   static final String OPENAPI_PATH = "/api/openapi.json";
 
   private final transient ObjectMapper mapper =
@@ -69,9 +71,10 @@ public final class ManagementServlet extends HttpServlet {
   private final boolean publicOpenApi;
 
   private ManagementServlet(Builder b) {
-    this.access = new AdminAccess(b.tokens, b.accessCheck, b.clientIp);
+    this.access = new AdminAccess(b.tokens, b.accessCheck, b.clients);
     this.publicOpenApi = b.publicOpenApi;
-    new TokenEndpoints(b.tokens, new JsonViews(mapper), java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue))).register(router);
+    new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
+        .register(router);
     router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }
 
@@ -110,7 +113,7 @@ public final class ManagementServlet extends HttpServlet {
       if (!resp.isCommitted()) {
         resp.resetBuffer();
         writeProblem(resp, new HttpProblem(500, "internal-error", "Internal error",
-            "The request failed unexpectedly; the server log has the details"), path);
+            "The request failed unexpectedly; the server log has the details"));
       }
     }
   }
@@ -120,14 +123,14 @@ public final class ManagementServlet extends HttpServlet {
     StaticConsole.Asset asset = name == null ? null : console.asset(name);
     if (asset == null) {
       writeProblem(resp, new HttpProblem(404, "not-found", "Not found",
-          "Nothing here; the console is at the mount's root and the API under api/"), path);
+          "Nothing here; the console is at the mount's root and the API under api/"));
       return;
     }
     String method = req.getMethod();
     if (!method.equals("GET") && !method.equals("HEAD")) {
       resp.setHeader("Allow", "GET, HEAD");
       writeProblem(resp, new HttpProblem(405, "method-not-allowed", "Method not allowed",
-          "The console's files support GET and HEAD"), path);
+          "The console's files support GET and HEAD"));
       return;
     }
     resp.setHeader("Content-Security-Policy", StaticConsole.CONTENT_SECURITY_POLICY);
@@ -151,13 +154,13 @@ public final class ManagementServlet extends HttpServlet {
         if (decision.challenge() != null) {
           resp.setHeader("WWW-Authenticate", decision.challenge());
         }
-        writeProblem(resp, decision.refusal(), path);
+        writeProblem(resp, decision.refusal());
         return;
       }
       Router.Match match = router.match(method, path);
       JsonNode body = null;
       if (method.equals("POST") || method.equals("PATCH")) {
-        body = readJsonBody(req);
+        body = JsonBody.read(mapper, req);
       }
       ApiResponse response = match.route().endpoint()
           .handle(new ApiCall(req, match.params(), decision.actor(), mapper, body, mountPath(req)));
@@ -171,65 +174,16 @@ public final class ManagementServlet extends HttpServlet {
       }
     } catch (Router.MethodNotAllowed e) {
       resp.setHeader("Allow", e.allowHeader());
-      writeProblem(resp, e.problem(), path);
+      writeProblem(resp, e.problem());
     } catch (HttpProblem p) {
-      writeProblem(resp, p, path);
+      writeProblem(resp, p);
     } catch (TokenKitException e) {
       HttpProblem p = Problems.of(e);
       if (p.status() >= 500) {
         LOG.warn("Management API {} {} failed: {}", method, path, e.toString());
       }
-      writeProblem(resp, p, path);
+      writeProblem(resp, p);
     }
-  }
-
-  private JsonNode readJsonBody(HttpServletRequest req) throws IOException {
-    String type = req.getContentType();
-    if (!isJson(type)) {
-      throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
-          "Send the body as Content-Type: application/json (an empty body or {} when the operation takes no fields)");
-    }
-    byte[] bytes = readLimited(req.getInputStream());
-    if (bytes.length == 0) {
-      return mapper.createObjectNode();
-    }
-    JsonNode node;
-    try {
-      node = mapper.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new HttpProblem(400, "malformed-json", "Malformed JSON",
-          "The body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ")");
-    }
-    if (node == null || node.isMissingNode()) {
-      return mapper.createObjectNode();
-    }
-    if (!node.isObject()) {
-      throw new HttpProblem(400, "malformed-json", "Malformed JSON", "The body must be a JSON object");
-    }
-    return node;
-  }
-
-  private static byte[] readLimited(InputStream in) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buf = new byte[8192];
-    int n;
-    while ((n = in.read(buf)) >= 0) {
-      out.write(buf, 0, n);
-      if (out.size() > MAX_BODY_BYTES) {
-        throw new HttpProblem(413, "body-too-large", "Body too large",
-            "The body is larger than " + MAX_BODY_BYTES + " bytes");
-      }
-    }
-    return out.toByteArray();
-  }
-
-  static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String t = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return t.equals("application/json") || (t.startsWith("application/") && t.endsWith("+json"));
   }
 
   private void writeJson(HttpServletResponse resp, int status, JsonNode body) throws IOException {
@@ -240,10 +194,10 @@ public final class ManagementServlet extends HttpServlet {
     resp.getOutputStream().write(bytes);
   }
 
-  private void writeProblem(HttpServletResponse resp, HttpProblem p, String path) throws IOException {
+  private void writeProblem(HttpServletResponse resp, HttpProblem p) throws IOException {
     resp.setStatus(p.status());
-    resp.setContentType(Problems.CONTENT_TYPE);
-    byte[] bytes = mapper.writeValueAsBytes(Problems.body(mapper, p, null));
+    resp.setContentType(ProblemTypes.CONTENT_TYPE);
+    byte[] bytes = mapper.writeValueAsBytes(Problems.body(mapper, p));
     resp.setContentLength(bytes.length);
     resp.getOutputStream().write(bytes);
   }
@@ -277,7 +231,7 @@ public final class ManagementServlet extends HttpServlet {
     private final TokenService tokens;
     private final Map<String, List<String>> catalogue = new LinkedHashMap<>();
     private Predicate<HttpServletRequest> accessCheck;
-    private Function<HttpServletRequest, String> clientIp = HttpServletRequest::getRemoteAddr;
+    private ClientRules clients = ClientRules.DEFAULT;
     private boolean publicOpenApi = true;
 
     private Builder(TokenService tokens) {
@@ -330,11 +284,7 @@ public final class ManagementServlet extends HttpServlet {
     }
 
     private Builder api(String name, List<String> patterns) {
-      Objects.requireNonNull(name, "name");
-      if (!API_NAME.matcher(name).matches()) {
-        throw new IllegalArgumentException("API name '" + name + "' must be 1-64 letters, digits, '.', '_' or '-', "
-            + "starting with a letter or digit (the names used in grants, e.g. 'orders')");
-      }
+      ApiNames.requireValid(name);
       if (catalogue.containsKey(name)) {
         throw new IllegalArgumentException("API '" + name + "' was already added; add each API once");
       }
@@ -356,14 +306,25 @@ public final class ManagementServlet extends HttpServlet {
     }
 
     /**
-     * How to find the client IP for authentication and the audit trail (default: the socket peer,
-     * {@code getRemoteAddr()}). Use the same resolution as the filter's trusted-proxy settings.
+     * Reads credentials and client addresses by the rules of TokenKit's authentication filter, so they are
+     * configured in one place: the same credential parser (the API-key header and, if enabled, the query
+     * parameter count; two credentials are a 400) and the same client-address resolution (trusted proxies and
+     * forwarding header) for authentication and for the audit trail. Without it the servlet reads only
+     * {@code Authorization: Bearer} and takes the socket peer as the client address.
      *
-     * @param resolver request to IP literal; never {@code null}
+     * <pre>{@code
+     * TokenAuthFilter filter = TokenAuthFilter.builder(tokens).routes(rules)
+     *     .apiKeyHeader("X-API-Key").trustedProxies("10.0.0.0/8").build();
+     * ManagementServlet admin = ManagementServlet.builder(tokens).authentication(filter).apiCatalogue(rules).build();
+     * }</pre>
+     *
+     * @param filter a filter built with {@link TokenAuthFilter#builder} or already initialised by the container;
+     *     never {@code null}
      * @return this builder
+     * @throws IllegalStateException when a container-created filter is not initialised yet
      */
-    public Builder clientIp(Function<HttpServletRequest, String> resolver) {
-      this.clientIp = Objects.requireNonNull(resolver, "resolver");
+    public Builder authentication(TokenAuthFilter filter) {
+      this.clients = Objects.requireNonNull(filter, "filter").clientRules();
       return this;
     }
 

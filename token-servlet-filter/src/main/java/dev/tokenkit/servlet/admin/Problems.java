@@ -11,6 +11,7 @@ import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.TokenNotFoundException;
+import dev.tokenkit.servlet.internal.ProblemTypes;
 import java.util.Map;
 
 /**
@@ -20,9 +21,6 @@ import java.util.Map;
  * problem detail. Unexpected exceptions never reach this class' output: the servlet turns them into a fixed 500.
  */
 final class Problems {
-  static final String CONTENT_TYPE = "application/problem+json";
-  private static final String TYPE_PREFIX = "urn:tokenkit:problem:";
-
   private Problems() {}
 
   /**
@@ -61,23 +59,19 @@ final class Problems {
   }
 
   /**
-   * The problem body.
+   * The problem body; its {@code type} is {@code urn:tokenkit:problem:<code>} ({@link ProblemTypes}).
    *
    * @param mapper the JSON mapper
    * @param p the problem
-   * @param instance the request path, or {@code null}
    * @return the JSON object
    */
-  static ObjectNode body(ObjectMapper mapper, HttpProblem p, String instance) {
+  static ObjectNode body(ObjectMapper mapper, HttpProblem p) {
     ObjectNode n = mapper.createObjectNode();
-    n.put("type", TYPE_PREFIX + p.type());
+    n.put("type", ProblemTypes.of(p.type()));
     n.put("title", p.title());
     n.put("status", p.status());
     if (p.detail() != null) {
       n.put("detail", p.detail());
-    }
-    if (instance != null) {
-      n.put("instance", instance);
     }
     if (!p.fieldErrors().isEmpty()) {
       ArrayNode errors = n.putArray("errors");

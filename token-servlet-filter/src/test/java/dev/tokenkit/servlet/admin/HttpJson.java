@@ -23,6 +23,10 @@ final class HttpJson {
     this.base = base;
   }
 
+  URI uri(String path) {
+    return base.resolve(path);
+  }
+
   /** A response with its parsed JSON body (or {@code null}). */
   record Reply(int status, HttpResponse<String> raw, JsonNode json) {
     String header(String name) {

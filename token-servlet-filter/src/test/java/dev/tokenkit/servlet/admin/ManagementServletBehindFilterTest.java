@@ -10,14 +10,10 @@ import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.servlet.RouteRules;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import jakarta.servlet.DispatcherType;
-import java.net.URI;
 import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * used, its route rules are the API catalogue, and the console's files stay reachable through public paths.
  */
 class ManagementServletBehindFilterTest {
-  private TokenService tokens;
-  private Server server;
+  @AutoClose private TokenService tokens;
+  @AutoClose private LocalJetty jetty;
   private HttpJson http;
   private String admin;
   private String reader;
@@ -43,25 +39,12 @@ class ManagementServletBehindFilterTest {
         .api("token-admin", "/admin/api/**")
         .publicPaths("/admin", "/admin/assets/**", "/admin/api/openapi.json")
         .build();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/");
-    context.addFilter(new FilterHolder(TokenAuthFilter.builder(tokens).routes(rules).build()), "/*",
-        EnumSet.allOf(DispatcherType.class));
-    context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).apiCatalogue(rules).build()), "/admin/*");
-    server.setHandler(context);
-    server.start();
-    http = new HttpJson(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
-    tokens.close();
+    jetty = LocalJetty.start(context -> {
+      context.addFilter(new FilterHolder(TokenAuthFilter.builder(tokens).routes(rules).build()), "/*",
+          EnumSet.allOf(DispatcherType.class));
+      context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).apiCatalogue(rules).build()), "/admin/*");
+    });
+    http = jetty.http;
   }
 
   @Test

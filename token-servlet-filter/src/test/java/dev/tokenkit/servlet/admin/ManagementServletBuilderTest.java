@@ -42,12 +42,12 @@ class ManagementServletBuilderTest {
 
   @Test
   void jsonBodiesAreRecognisedByMediaType() {
-    assertThat(ManagementServlet.isJson("application/json")).isTrue();
-    assertThat(ManagementServlet.isJson("Application/JSON; charset=utf-8")).isTrue();
-    assertThat(ManagementServlet.isJson("application/merge-patch+json")).isTrue();
-    assertThat(ManagementServlet.isJson("text/plain")).isFalse();
-    assertThat(ManagementServlet.isJson("application/x-www-form-urlencoded")).isFalse();
-    assertThat(ManagementServlet.isJson("multipart/form-data; boundary=x")).isFalse();
-    assertThat(ManagementServlet.isJson(null)).isFalse();
+    assertThat(JsonBody.isJson("application/json")).isTrue();
+    assertThat(JsonBody.isJson("Application/JSON; charset=utf-8")).isTrue();
+    assertThat(JsonBody.isJson("application/merge-patch+json")).isTrue();
+    assertThat(JsonBody.isJson("text/plain")).isFalse();
+    assertThat(JsonBody.isJson("application/x-www-form-urlencoded")).isFalse();
+    assertThat(JsonBody.isJson("multipart/form-data; boundary=x")).isFalse();
+    assertThat(JsonBody.isJson(null)).isFalse();
   }
 }

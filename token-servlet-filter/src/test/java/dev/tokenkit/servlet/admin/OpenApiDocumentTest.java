@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
+import dev.tokenkit.servlet.internal.ProblemTypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -145,5 +146,16 @@ class OpenApiDocumentTest {
     Set<String> routes = new TreeSet<>();
     bare.routes().forEach(r -> routes.add(r.method() + " " + r.template()));
     assertThat(routes).isEqualTo(served());
+  }
+
+  @Test
+  void theDocumentedProblemTypeIsTheOneServedByTheApiAndTheFilter() {
+    Pattern type = Pattern.compile(doc.at("/components/schemas/Problem/properties/type/pattern").asText());
+    HttpJson http = new HttpJson(server.base);
+    String unauthorized = http.get("/admin/api/tokens", null).json().get("type").asText();
+    String notFound = http.get("/admin/api/tokens/nope", server.adminToken).json().get("type").asText();
+    assertThat(List.of(unauthorized, notFound, ProblemTypes.of("ambiguous-path")))
+        .allSatisfy(t -> assertThat(type.matcher(t).matches()).as(t).isTrue());
+    assertThat(unauthorized).isEqualTo("urn:tokenkit:problem:unauthorized");
   }
 }

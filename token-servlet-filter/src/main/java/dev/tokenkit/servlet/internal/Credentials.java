@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.servlet.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
@@ -6,23 +6,30 @@ import java.util.Enumeration;
 /**
  * Reads the one presented token from {@code Authorization: Bearer} (RFC 6750 §2.1, scheme matched
  * case-insensitively), an optional API-key header and, only when enabled, one query parameter. Two credentials,
- * a repeated header or parameter, or a malformed bearer value make the request invalid. Immutable and
- * thread-safe.
+ * a repeated header or parameter, or a malformed bearer value make the request invalid. The filter and the
+ * management API read credentials with this one parser. Immutable and thread-safe.
  */
-final class Credentials {
+public final class Credentials {
   /** Longest accepted credential, far above any TokenKit token; longer values are invalid requests. */
-  static final int MAX_LENGTH = 1024;
+  public static final int MAX_LENGTH = 1024;
 
   /** Outcome of reading credentials. */
-  enum Status { NONE, PRESENT, INVALID }
+  public enum Status {
+    /** No credential of ours: no {@code Authorization: Bearer}, API-key header or enabled query parameter. */
+    NONE,
+    /** Exactly one well-formed credential. */
+    PRESENT,
+    /** Two credentials, a repeated header or parameter, or a malformed value: a 400 {@code invalid_request}. */
+    INVALID
+  }
 
-  /** What was found; {@code token} is set only for {@link Status#PRESENT}. */
-  static final class Result {
+  /** What was found; the token is set only for {@link Status#PRESENT}. Its {@code toString} shows no token. */
+  public static final class Result {
     static final Result NONE = new Result(Status.NONE, null);
     static final Result INVALID = new Result(Status.INVALID, null);
 
-    final Status status;
-    final String token;
+    private final Status status;
+    private final String token;
 
     private Result(Status status, String token) {
       this.status = status;
@@ -32,6 +39,29 @@ final class Credentials {
     static Result of(String token) {
       return new Result(Status.PRESENT, token);
     }
+
+    /**
+     * What was found.
+     *
+     * @return the status; never {@code null}
+     */
+    public Status status() {
+      return status;
+    }
+
+    /**
+     * The presented token.
+     *
+     * @return the token for {@link Status#PRESENT}, otherwise {@code null}
+     */
+    public String token() {
+      return token;
+    }
+
+    @Override
+    public String toString() {
+      return "Credentials.Result[" + status + "]";
+    }
   }
 
   private static final String BEARER = "Bearer";
@@ -40,15 +70,21 @@ final class Credentials {
   private final String queryParameter;
 
   /**
-   * @param apiKeyHeader an extra header holding the bare token, or {@code null}
-   * @param queryParameter a query parameter holding the token, or {@code null} (disabled)
+   * @param apiKeyHeader an extra header holding the bare token, already validated, or {@code null}
+   * @param queryParameter a query parameter holding the token, already validated, or {@code null} (disabled)
    */
-  Credentials(String apiKeyHeader, String queryParameter) {
+  public Credentials(String apiKeyHeader, String queryParameter) {
     this.apiKeyHeader = apiKeyHeader;
     this.queryParameter = queryParameter;
   }
 
-  Result read(HttpServletRequest request) {
+  /**
+   * Reads the request's credential.
+   *
+   * @param request the request
+   * @return what was found; never {@code null}
+   */
+  public Result read(HttpServletRequest request) {
     String found = null;
     int count = 0;
 
@@ -169,7 +205,7 @@ final class Credentials {
   }
 
   /** RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
-  static boolean isB64Token(String s) {
+  public static boolean isB64Token(String s) {
     int n = s.length();
     if (n == 0 || n > MAX_LENGTH) {
       return false;

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.servlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Jazzer fuzz target for credential extraction (Authorization: Bearer, X-API-Key, query parameter). Corpus:
- * {@code src/test/resources/dev/tokenkit/servlet/CredentialsFuzzTestInputs/<method>/}.
+ * {@code src/test/resources/dev/tokenkit/servlet/internal/CredentialsFuzzTestInputs/<method>/}.
  */
 class CredentialsFuzzTest {
   private static final Credentials HEADER_AND_QUERY = new Credentials("X-API-Key", "api_key");
@@ -39,22 +39,22 @@ class CredentialsFuzzTest {
     for (Credentials credentials : List.of(HEADER_AND_QUERY, BEARER_ONLY)) {
       Credentials.Result r = credentials.read(HeaderOnlyRequest.of("10.0.0.1", headers, query));
       assertThat(r).isNotNull();
-      if (r.status == Credentials.Status.PRESENT) {
-        assertThat(Credentials.isB64Token(r.token)).as("a returned credential is a b64token").isTrue();
-        assertThat(r.token.length()).isBetween(1, Credentials.MAX_LENGTH);
+      if (r.status() == Credentials.Status.PRESENT) {
+        assertThat(Credentials.isB64Token(r.token())).as("a returned credential is a b64token").isTrue();
+        assertThat(r.token().length()).isBetween(1, Credentials.MAX_LENGTH);
         String all = String.join("\n", authorization) + "\n" + headers.getOrDefault("X-API-Key", List.of())
             + "\n" + query;
-        assertThat(all).as("the credential comes from the request").contains(r.token);
+        assertThat(all).as("the credential comes from the request").contains(r.token());
       } else {
-        assertThat(r.token).isNull();
+        assertThat(r.token()).isNull();
       }
     }
     if (authorization.size() == 1 && authorization.get(0).startsWith("Bearer ")) {
       String token = authorization.get(0).substring(7);
       if (Credentials.isB64Token(token)) {
         Credentials.Result r = BEARER_ONLY.read(HeaderOnlyRequest.of("10.0.0.1", headers, query));
-        assertThat(r.status).isEqualTo(Credentials.Status.PRESENT);
-        assertThat(r.token).isEqualTo(token);
+        assertThat(r.status()).isEqualTo(Credentials.Status.PRESENT);
+        assertThat(r.token()).isEqualTo(token);
       }
     }
   }

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.servlet.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Proxy;

@@ -1,9 +1,8 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.servlet.internal;
 
+import dev.tokenkit.IpAddress;
 import dev.tokenkit.IpRange;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
@@ -12,28 +11,42 @@ import java.util.Locale;
 /**
  * The client address: the socket peer, or, when the peer is a trusted proxy, the rightmost address in the
  * configured forwarding header that is not a trusted proxy. An entry that is not an address literal ends the
- * walk with an unknown client ({@code null}), so IP-restricted tokens then fail closed. Immutable and
- * thread-safe.
+ * walk with an unknown client ({@code null}), so IP-restricted tokens then fail closed. Each address is parsed
+ * once, into an {@link IpAddress}. The filter and the management API resolve client addresses with this one
+ * resolver. Immutable and thread-safe.
  */
-final class ClientIpResolver {
+public final class ClientIpResolver {
   /** Ignore absurdly long forwarding chains rather than parse them. */
   private static final int MAX_HOPS = 32;
 
   private final List<IpRange> trustedProxies;
-  private final ForwardedHeader header;
+  private final String headerName;
+  private final boolean rfc7239;
 
-  ClientIpResolver(List<IpRange> trustedProxies, ForwardedHeader header) {
+  /**
+   * @param trustedProxies the reverse proxies whose forwarding header is read; empty to use the peer only
+   * @param headerName the forwarding header, e.g. {@code X-Forwarded-For}
+   * @param rfc7239 whether the header has the RFC 7239 {@code Forwarded} syntax ({@code for=...})
+   */
+  public ClientIpResolver(List<IpRange> trustedProxies, String headerName, boolean rfc7239) {
     this.trustedProxies = List.copyOf(trustedProxies);
-    this.header = header;
+    this.headerName = headerName;
+    this.rfc7239 = rfc7239;
   }
 
-  String resolve(HttpServletRequest request) {
-    String peer = request.getRemoteAddr();
-    if (trustedProxies.isEmpty() || !isTrusted(IpRange.parseAddress(peer))) {
+  /**
+   * Resolves the client address of a request.
+   *
+   * @param request the request
+   * @return the client address, or {@code null} when unknown (a peer or forwarded entry that is no address literal)
+   */
+  public IpAddress resolve(HttpServletRequest request) {
+    IpAddress peer = IpAddress.tryParse(request.getRemoteAddr()).orElse(null);
+    if (trustedProxies.isEmpty() || !isTrusted(peer)) {
       return peer;
     }
     List<String> hops = new ArrayList<>();
-    Enumeration<String> values = request.getHeaders(header.headerName());
+    Enumeration<String> values = request.getHeaders(headerName);
     while (values != null && values.hasMoreElements()) {
       String v = values.nextElement();
       for (String part : v.split(",", -1)) {
@@ -46,22 +59,18 @@ final class ClientIpResolver {
     if (hops.isEmpty()) {
       return peer;
     }
-    String last = peer;
+    IpAddress last = peer;
     for (int i = hops.size() - 1; i >= 0; i--) {
-      String literal = header == ForwardedHeader.FORWARDED ? forValue(hops.get(i)) : stripPort(hops.get(i));
-      byte[] address = literal == null ? null : IpRange.parseAddress(literal);
-      if (address == null) {
-        return null;
-      }
-      last = canonical(address);
-      if (!isTrusted(address)) {
+      String literal = rfc7239 ? forValue(hops.get(i)) : stripPort(hops.get(i));
+      last = IpAddress.tryParse(literal).orElse(null);
+      if (last == null || !isTrusted(last)) {
         return last;
       }
     }
     return last; // every hop is a trusted proxy: the leftmost one is the origin
   }
 
-  private boolean isTrusted(byte[] address) {
+  private boolean isTrusted(IpAddress address) {
     if (address == null) {
       return false;
     }
@@ -115,13 +124,5 @@ final class ClientIpResolver {
       return port.matches("\\d{1,5}") ? v.substring(0, colon) : null;
     }
     return v;
-  }
-
-  private static String canonical(byte[] address) {
-    try {
-      return InetAddress.getByAddress(address).getHostAddress();
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

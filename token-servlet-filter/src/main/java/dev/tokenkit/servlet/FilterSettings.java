@@ -1,0 +1,25 @@
+package dev.tokenkit.servlet;
+
+import dev.tokenkit.TokenService;
+import dev.tokenkit.servlet.internal.ClientRules;
+import java.time.Clock;
+
+/** The immutable configuration of one {@link TokenAuthFilter}, shared by all requests. Thread-safe. */
+final class FilterSettings {
+  final TokenService service;
+  final RouteRules rules;
+  final ClientRules clients;
+  final ProblemWriter writer;
+  final PrincipalName principalName;
+  final Clock clock;
+
+  FilterSettings(TokenService service, RouteRules rules, ClientRules clients, ProblemWriter writer,
+      PrincipalName principalName, Clock clock) {
+    this.service = service;
+    this.rules = rules;
+    this.clients = clients;
+    this.writer = writer;
+    this.principalName = principalName;
+    this.clock = clock;
+  }
+}

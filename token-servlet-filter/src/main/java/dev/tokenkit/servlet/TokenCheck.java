@@ -1,0 +1,77 @@
+package dev.tokenkit.servlet;
+
+import dev.tokenkit.AccessLevel;
+import dev.tokenkit.AuthContext;
+import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.IpAddress;
+import dev.tokenkit.VerifiedToken;
+import dev.tokenkit.servlet.internal.Credentials;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The filter's authentication step for a routed request: reads the one credential, resolves the client address
+ * once, asks the {@link dev.tokenkit.TokenService} and either lets the request through as an
+ * {@link AuthenticatedRequest} or answers with the matching {@link Problem}. Stateless and thread-safe.
+ */
+final class TokenCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenCheck.class);
+
+  private TokenCheck() {}
+
+  /**
+   * @param api the API of the path, or {@code null} for any valid token ({@link UnmatchedPolicy#AUTHENTICATE})
+   * @param level the access the method needs
+   */
+  static void authenticate(FilterSettings s, DispatcherType type, HttpServletRequest request,
+      HttpServletResponse response, FilterChain chain, String api, AccessLevel level)
+      throws IOException, ServletException {
+    Credentials.Result credential = s.clients.credential(request);
+    if (credential.status() == Credentials.Status.INVALID) {
+      s.writer.deny(type, response, Problem.INVALID_REQUEST);
+      return;
+    }
+    if (credential.status() == Credentials.Status.NONE) {
+      s.writer.deny(type, response, Problem.NO_CREDENTIALS);
+      return;
+    }
+    IpAddress clientIp = s.clients.clientIp(request);
+    AuthContext context = new AuthContext(clientIp, api, api == null ? null : level);
+    AuthOutcome outcome;
+    try {
+      outcome = s.service.authenticate(credential.token(), context);
+    } catch (RuntimeException e) {
+      LOG.warn("Token authentication failed unexpectedly; answering 503 ({})", e.getClass().getName());
+      s.writer.deny(type, response, Problem.UNAVAILABLE);
+      return;
+    }
+    if (outcome instanceof AuthOutcome.Verified verified) {
+      VerifiedToken token = verified.token();
+      request.setAttribute(TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE, token);
+      if (token.isDeprecatedSecret() && !response.isCommitted()) {
+        DeprecationHeaders.add(response, s.clock.instant(), token.deprecatedUntil());
+      }
+      HandlerCall.invoke(s.writer, chain, new AuthenticatedRequest(request, token, s.principalName), response);
+      return;
+    }
+    LOG.debug("Request rejected: {}", outcome.reason());
+    s.writer.deny(type, response, problemFor(outcome));
+  }
+
+  private static Problem problemFor(AuthOutcome rejected) {
+    switch (rejected.reason()) {
+      case INSUFFICIENT_ACCESS:
+        return Problem.INSUFFICIENT_SCOPE;
+      case STORE_UNAVAILABLE:
+        return Problem.UNAVAILABLE;
+      default:
+        return Problem.INVALID_TOKEN; // the reason is not revealed
+    }
+  }
+}
