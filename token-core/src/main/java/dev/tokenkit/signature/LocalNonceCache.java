@@ -3,6 +3,7 @@ package dev.tokenkit.signature;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import dev.tokenkit.internal.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +20,7 @@ final class LocalNonceCache implements NonceGuard {
     this.clock = clock;
     this.seen = Caffeine.newBuilder()
         .maximumSize(maximumSize)
-        .ticker(() -> {
-          Instant now = clock.instant();
-          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        })
+        .ticker(new TimeSource(clock).ticker())
         .expireAfter(new Expiry<String, Instant>() {
           @Override
           public long expireAfterCreate(String key, Instant until, long currentTime) {

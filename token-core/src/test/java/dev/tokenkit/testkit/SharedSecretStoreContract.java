@@ -3,12 +3,17 @@ package dev.tokenkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenkit.AccessGrants;
 import dev.tokenkit.ConcurrentUpdateException;
+import dev.tokenkit.Token;
+import dev.tokenkit.TokenQuery;
+import dev.tokenkit.TokenStatus;
 import dev.tokenkit.sharedsecret.DuplicateSharedSecretException;
 import dev.tokenkit.sharedsecret.SharedSecret;
 import dev.tokenkit.sharedsecret.SharedSecretNotFoundException;
 import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredSharedSecret;
+import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
 import java.time.Instant;
@@ -204,6 +209,20 @@ public abstract class SharedSecretStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void aTokensSignatureSecretIdRoundTripsThroughInsertUpdateAndList() {
+    String id = String.format("sstok%011d", IDS.incrementAndGet());
+    Token t = new Token(id, "tk", "signed-" + id, null, "alice", null, AccessGrants.none(), TokenStatus.ACTIVE, T0, T0,
+        null, List.of(), null, null, 0, "ss_required000001");
+    tokenStore.insert(new StoredToken(t, "$sha256$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", null, null));
+    assertThat(tokenStore.findById(id).orElseThrow().token().signatureSecretId()).isEqualTo("ss_required000001");
+    assertThat(tokenStore.list(TokenQuery.all().withOwner("alice"), T0).items()).extracting(s -> s.token().signatureSecretId())
+        .contains("ss_required000001");
+    StoredToken read = tokenStore.findById(id).orElseThrow();
+    tokenStore.update(read.withToken(read.token().withSignatureSecretId(null).nextVersion(T0.plusSeconds(1))), 0);
+    assertThat(tokenStore.findById(id).orElseThrow().token().signatureSecretId()).isNull();
   }
 
   @Test

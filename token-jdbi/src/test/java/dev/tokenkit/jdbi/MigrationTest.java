@@ -79,10 +79,13 @@ class MigrationTest {
           h.execute(statement);
         }
         h.execute("INSERT INTO " + prefix + "schema_history VALUES (1, 'V1__tokenkit_schema.sql', CURRENT_TIMESTAMP)");
+        h.execute("INSERT INTO " + prefix + "tokens (id, token_prefix, name, owner, status, created_at, updated_at, "
+            + "secret_hash, version) VALUES ('id1', 'tk', 'ci', 'alice', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+            + "'$sha256$x', 0)");
       });
       JdbiTokenStore store = JdbiTokenStore.builder(ds).tablePrefix(prefix).build();
-      store.insert(token("id1", "alice", "ci"));
       assertThat(store.migrate()).containsExactly(2);
+      assertThat(store.findById("id1").orElseThrow().token().signatureSecretId()).isNull();
       assertThat(store.findById("id1")).isPresent();
       assertThat(store.sharedSecrets().orElseThrow().listSharedSecrets()).isEmpty();
       store.close();

@@ -6,6 +6,7 @@ import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Base62;
+import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.sharedsecret.KeyRingNotConfiguredException;
@@ -19,13 +20,12 @@ import dev.tokenkit.signature.SignatureVerifier;
 import dev.tokenkit.signature.SignedRequest;
 import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredSharedSecret;
+import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ public final class SharedSecretManager implements SharedSecrets {
   private final SharedSecretStore store;
   private final KeyRing keyRing;
   private final AuditTrail audit;
-  private final Clock clock;
+  private final TimeSource time;
   private final SecureRandom random;
   private final Duration maxOverlap;
   private final VerificationKeys keys;
@@ -69,25 +69,44 @@ public final class SharedSecretManager implements SharedSecrets {
    * @param tokenStore the token store; its {@link TokenStore#sharedSecrets()} keeps the secrets
    * @param keyRing the host's keys, or {@code null} when none is configured
    * @param audit the audit trail
-   * @param clock the time source
+   * @param time the service's time source
    * @param random the randomness for ids and values
    * @param settings the settings
    */
-  public SharedSecretManager(TokenStore tokenStore, KeyRing keyRing, AuditTrail audit, Clock clock,
+  public SharedSecretManager(TokenStore tokenStore, KeyRing keyRing, AuditTrail audit, TimeSource time,
       SecureRandom random, Settings settings) {
     this.store = tokenStore.sharedSecrets().orElse(null);
     this.keyRing = keyRing;
     this.audit = audit;
-    this.clock = clock;
+    this.time = time;
     this.random = random;
     this.maxOverlap = settings.maxOverlap();
     this.keys = store == null || keyRing == null ? null
-        : new VerificationKeys(store, keyRing, clock, settings.cacheTtl());
+        : new VerificationKeys(store, keyRing, time, settings.cacheTtl());
     SharedSecretStore nonceStore = store;
-    this.verifier = settings.verifier().clock(clock)
+    this.verifier = settings.verifier().clock(time.clock())
         .sharedNonceGuard(nonceStore == null ? null
-            : (keyId, nonce, until) -> nonceStore.claimNonce(keyId, nonce, until, clock.instant()))
+            : (keyId, nonce, until) -> nonceStore.claimNonce(keyId, nonce, until, time.clock().instant()))
         .build();
+  }
+
+  /**
+   * The listener to subscribe to the store's change feed: drops cached values of changed shared secrets.
+   *
+   * @return the listener
+   */
+  public TokenChangeListener changeListener() {
+    return new TokenChangeListener() {
+      @Override
+      public void tokenChanged(String id) {
+        changed(id);
+      }
+
+      @Override
+      public void allChanged() {
+        SharedSecretManager.this.allChanged();
+      }
+    };
   }
 
   /**
@@ -280,6 +299,6 @@ public final class SharedSecretManager implements SharedSecrets {
   }
 
   private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    return time.now();
   }
 }

@@ -2,6 +2,7 @@ package dev.tokenkit.internal.sharedsecret;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredSharedSecret;
@@ -26,18 +27,11 @@ final class VerificationKeys {
   private final Clock clock;
   private final Cache<String, Entry> cache;
 
-  VerificationKeys(SharedSecretStore store, KeyRing keyRing, Clock clock, Duration ttl) {
+  VerificationKeys(SharedSecretStore store, KeyRing keyRing, TimeSource time, Duration ttl) {
     this.store = store;
     this.keyRing = keyRing;
-    this.clock = clock;
-    this.cache = Caffeine.newBuilder()
-        .maximumSize(10_000)
-        .expireAfterWrite(ttl)
-        .ticker(() -> {
-          Instant now = clock.instant();
-          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        })
-        .build();
+    this.clock = time.clock();
+    this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).ticker(time.ticker()).build();
   }
 
   /** The keys that verify signatures naming {@code id}: current first, then the previous one during overlap. */

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.Actor;
 import dev.tokenkit.MutableClock;
-import dev.tokenkit.internal.AuditTrail;
+import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.sharedsecret.SharedSecretValue;
+import dev.tokenkit.sharedsecret.SharedSecrets;
 import dev.tokenkit.signature.MessageSigner;
 import dev.tokenkit.signature.SignatureVerifier;
 import dev.tokenkit.signature.SignedRequest;
@@ -43,7 +44,7 @@ class SharedSecretLeakCanaryTest {
       canary.registerSecretBytes(k1);
       canary.registerSecretBytes(k2);
       KeyRing ring = KeyRing.builder().key("k1", k1).build();
-      SharedSecretManager m = manager(store, ring, clock);
+      SharedSecrets m = manager(store, ring, clock);
       canary.inspect("KeyRing.toString", ring);
       CreatedSharedSecret a = canary.register(m.create(ADMIN, "a"));
       canary.attempt(() -> m.create(ADMIN, "a"));
@@ -70,14 +71,14 @@ class SharedSecretLeakCanaryTest {
       canary.inspect("signer", MessageSigner.builder(id, b.secret()).build());
       canary.inspect("verifier", SignatureVerifier.builder().build());
 
-      SharedSecretManager rotatedKeys = manager(store, KeyRing.builder().key("k1", k1).key("k2", k2).primary("k2")
+      SharedSecrets rotatedKeys = manager(store, KeyRing.builder().key("k1", k1).key("k2", k2).primary("k2")
           .build(), clock);
       rotatedKeys.reencryptAll(ADMIN);
       canary.registerCiphertexts(secrets.findSharedSecret(id).orElseThrow());
-      SharedSecretManager withoutOldKey = manager(store, KeyRing.builder().key("k9", k1).build(), clock);
+      SharedSecrets withoutOldKey = manager(store, KeyRing.builder().key("k9", k1).build(), clock);
       canary.attempt(() -> withoutOldKey.reveal(ADMIN, id));
       canary.inspect("outcome", withoutOldKey.verifyRequest(id, signed(id, b.secret(), clock.instant()), null));
-      SharedSecretManager wrongBytes = manager(store, KeyRing.builder().key("k2", k1).build(), clock);
+      SharedSecrets wrongBytes = manager(store, KeyRing.builder().key("k2", k1).build(), clock);
       canary.attempt(() -> wrongBytes.reveal(ADMIN, id));
       canary.attempt(() -> manager(store, null, clock).create(ADMIN, "b"));
       m.delete(ADMIN, id);
@@ -88,10 +89,12 @@ class SharedSecretLeakCanaryTest {
     }
   }
 
-  private static SharedSecretManager manager(InMemoryTokenStore store, KeyRing ring, MutableClock clock) {
-    return new SharedSecretManager(store, ring, new AuditTrail(store, List.of(), clock, new SecureRandom()), clock,
-        new SecureRandom(), new SharedSecretManager.Settings(Duration.ofDays(30), Duration.ofMinutes(1),
-            SignatureVerifier.builder()));
+  private static SharedSecrets manager(InMemoryTokenStore store, KeyRing ring, MutableClock clock) {
+    TokenService.Builder b = TokenService.builder().store(store).clock(clock);
+    if (ring != null) {
+      b.sharedSecretKeys(ring);
+    }
+    return b.build().sharedSecrets();
   }
 
   private static SignedRequest signed(String id, SharedSecretValue v, Instant at) {

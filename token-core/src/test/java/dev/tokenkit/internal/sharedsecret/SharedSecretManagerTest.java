@@ -10,7 +10,7 @@ import dev.tokenkit.AuditQuery;
 import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.MutableClock;
 import dev.tokenkit.TokenKitException;
-import dev.tokenkit.internal.AuditTrail;
+import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.DuplicateSharedSecretException;
@@ -19,14 +19,12 @@ import dev.tokenkit.sharedsecret.KeyRingNotConfiguredException;
 import dev.tokenkit.sharedsecret.SharedSecret;
 import dev.tokenkit.sharedsecret.SharedSecretNotFoundException;
 import dev.tokenkit.sharedsecret.SharedSecretValue;
+import dev.tokenkit.sharedsecret.SharedSecrets;
 import dev.tokenkit.signature.MessageSigner;
 import dev.tokenkit.signature.SignatureFailure;
-import dev.tokenkit.signature.SignatureVerifier;
 import dev.tokenkit.signature.SignedRequest;
 import dev.tokenkit.spi.StoredSharedSecret;
-import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,6 +33,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Shared secrets through the public API of {@link TokenService} (several services on one store act as nodes). */
 class SharedSecretManagerTest {
   static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
   static final byte[] K1 = key(1);
@@ -43,7 +42,7 @@ class SharedSecretManagerTest {
 
   private final MutableClock clock = new MutableClock(T0);
   private final InMemoryTokenStore store = new InMemoryTokenStore();
-  private final List<AutoCloseable> subscriptions = new java.util.ArrayList<>();
+  private final List<TokenService> services = new java.util.ArrayList<>();
 
   static byte[] key(int seed) {
     byte[] k = new byte[32];
@@ -51,31 +50,23 @@ class SharedSecretManagerTest {
     return k;
   }
 
-  SharedSecretManager manager(TokenStore s, KeyRing ring) {
-    SharedSecretManager m = new SharedSecretManager(s, ring, new AuditTrail(s, List.of(), clock, new SecureRandom()),
-        clock, new SecureRandom(), new SharedSecretManager.Settings(Duration.ofDays(30), Duration.ofMinutes(1),
-            SignatureVerifier.builder()));
-    subscriptions.add(s.subscribe(new TokenChangeListener() {
-      @Override
-      public void tokenChanged(String id) {
-        m.changed(id);
-      }
-
-      @Override
-      public void allChanged() {
-        m.allChanged();
-      }
-    }));
-    return m;
+  SharedSecrets manager(TokenStore s, KeyRing ring) {
+    TokenService.Builder b = TokenService.builder().store(s).clock(clock);
+    if (ring != null) {
+      b.sharedSecretKeys(ring);
+    }
+    TokenService service = b.build();
+    services.add(service);
+    return service.sharedSecrets();
   }
 
-  SharedSecretManager manager() {
+  SharedSecrets manager() {
     return manager(store, KeyRing.builder().key("k1", K1).build());
   }
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : subscriptions) {
+    for (TokenService c : services) {
       c.close();
     }
   }
@@ -99,20 +90,20 @@ class SharedSecretManagerTest {
 
   @Test
   void valuesAreDistinct() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     assertThat(m.create(ADMIN, "a").secret().reveal()).isNotEqualTo(m.create(ADMIN, "b").secret().reveal());
   }
 
   @Test
   void aDuplicateNameIsRefused() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     m.create(ADMIN, "billing");
     assertThatThrownBy(() -> m.create(ADMIN, "billing")).isInstanceOf(DuplicateSharedSecretException.class);
   }
 
   @Test
   void invalidNamesAreRefusedWithTheField() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     assertThatThrownBy(() -> m.create(ADMIN, " ")).isInstanceOf(InvalidInputException.class)
         .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("name"));
     assertThatThrownBy(() -> m.create(ADMIN, "x".repeat(101))).hasMessageContaining("at most 100");
@@ -121,7 +112,7 @@ class SharedSecretManagerTest {
 
   @Test
   void listShowsMetadataNewestFirst() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     CreatedSharedSecret a = m.create(ADMIN, "a");
     clock.advance(Duration.ofSeconds(1));
     CreatedSharedSecret b = m.create(ADMIN, "b");
@@ -131,7 +122,7 @@ class SharedSecretManagerTest {
 
   @Test
   void revealReturnsTheValueAndIsAudited() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     CreatedSharedSecret c = m.create(ADMIN, "billing");
     SharedSecretValue v = m.reveal(new Actor("ops", "198.51.100.4"), c.sharedSecret().id());
     assertThat(v.equalsSecret(c.secret())).isTrue();
@@ -143,7 +134,7 @@ class SharedSecretManagerTest {
 
   @Test
   void unknownIdsAreNotFound() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     assertThatThrownBy(() -> m.get("ss_nope")).isInstanceOf(SharedSecretNotFoundException.class);
     assertThatThrownBy(() -> m.reveal(ADMIN, "ss_nope")).isInstanceOf(SharedSecretNotFoundException.class);
     assertThatThrownBy(() -> m.rotate(ADMIN, "ss_nope", null)).isInstanceOf(SharedSecretNotFoundException.class);
@@ -162,7 +153,7 @@ class SharedSecretManagerTest {
 
   @Test
   void aRequestSignedWithTheValueVerifies() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     CreatedSharedSecret c = m.create(ADMIN, "billing");
     String id = c.sharedSecret().id();
     assertThat(m.verifyRequest(id, signedGet(id, c.secret(), T0), null).isVerified()).isTrue();
@@ -172,7 +163,7 @@ class SharedSecretManagerTest {
 
   @Test
   void rotationWithOverlapVerifiesBothUntilTheOverlapEnds() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     CreatedSharedSecret c = m.create(ADMIN, "billing");
     String id = c.sharedSecret().id();
     assertThat(m.verifyRequest(id, signedGet(id, c.secret(), T0), null).isVerified()).isTrue(); // cached now
@@ -197,7 +188,7 @@ class SharedSecretManagerTest {
 
   @Test
   void rotationWithoutOverlapStopsTheOldValueAtOnce() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     CreatedSharedSecret c = m.create(ADMIN, "billing");
     String id = c.sharedSecret().id();
     m.verifyRequest(id, signedGet(id, c.secret(), T0), null);
@@ -207,7 +198,7 @@ class SharedSecretManagerTest {
 
   @Test
   void theOverlapIsBounded() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     String id = m.create(ADMIN, "billing").sharedSecret().id();
     assertThatThrownBy(() -> m.rotate(ADMIN, id, Duration.ofDays(31))).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("graceSeconds");
@@ -216,8 +207,8 @@ class SharedSecretManagerTest {
 
   @Test
   void aRotationOnAnotherNodeReachesThisNodesCacheThroughTheStore() {
-    SharedSecretManager node1 = manager();
-    SharedSecretManager node2 = manager(store, KeyRing.builder().key("k1", K1).build());
+    SharedSecrets node1 = manager();
+    SharedSecrets node2 = manager(store, KeyRing.builder().key("k1", K1).build());
     CreatedSharedSecret c = node1.create(ADMIN, "billing");
     String id = c.sharedSecret().id();
     assertThat(node2.verifyRequest(id, signedGet(id, c.secret(), T0), null).isVerified()).isTrue();
@@ -228,8 +219,8 @@ class SharedSecretManagerTest {
 
   @Test
   void aNonceUsedOnOneNodeIsRefusedOnAnother() {
-    SharedSecretManager node1 = manager();
-    SharedSecretManager node2 = manager(store, KeyRing.builder().key("k1", K1).build());
+    SharedSecrets node1 = manager();
+    SharedSecrets node2 = manager(store, KeyRing.builder().key("k1", K1).build());
     CreatedSharedSecret c = node1.create(ADMIN, "billing");
     String id = c.sharedSecret().id();
     SignedRequest r = signedGet(id, c.secret(), T0);
@@ -239,7 +230,7 @@ class SharedSecretManagerTest {
 
   @Test
   void deleteRemovesItAndSignaturesStopVerifying() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     CreatedSharedSecret c = m.create(ADMIN, "billing");
     String id = c.sharedSecret().id();
     m.verifyRequest(id, signedGet(id, c.secret(), T0), null);
@@ -252,7 +243,7 @@ class SharedSecretManagerTest {
 
   @Test
   void withoutAKeyRingCreateIsRefusedWithHowToConfigureOne() {
-    SharedSecretManager m = manager(store, null);
+    SharedSecrets m = manager(store, null);
     assertThatThrownBy(() -> m.create(ADMIN, "billing")).isInstanceOf(KeyRingNotConfiguredException.class)
         .hasMessageContaining("no encryption key is configured")
         .hasMessageContaining("sharedSecretKeys(KeyRing.builder().key(")
@@ -265,7 +256,7 @@ class SharedSecretManagerTest {
   void aStoreWithoutSharedSecretsSaysSo() {
     TokenStore plain = new dev.tokenkit.testkit.RecordingStore(new InMemoryTokenStore());
     assertThat(plain.sharedSecrets()).as("RecordingStore does not forward sharedSecrets()").isEmpty();
-    SharedSecretManager m = manager(plain, KeyRing.builder().key("k1", K1).build());
+    SharedSecrets m = manager(plain, KeyRing.builder().key("k1", K1).build());
     assertThatThrownBy(() -> m.create(ADMIN, "billing")).isInstanceOf(KeyRingNotConfiguredException.class)
         .hasMessageContaining("keeps no shared secrets");
     assertThatThrownBy(m::list).isInstanceOf(KeyRingNotConfiguredException.class);
@@ -273,12 +264,12 @@ class SharedSecretManagerTest {
 
   @Test
   void reencryptAllMovesEveryValueToTheNewPrimaryKeySoTheOldKeyCanBeRemoved() {
-    SharedSecretManager before = manager();
+    SharedSecrets before = manager();
     CreatedSharedSecret a = before.create(ADMIN, "a");
     CreatedSharedSecret b = before.create(ADMIN, "b");
     CreatedSharedSecret rotated = before.rotate(ADMIN, b.sharedSecret().id(), Duration.ofHours(1));
 
-    SharedSecretManager during = manager(store, KeyRing.builder().key("k1", K1).key("k2", K2).primary("k2").build());
+    SharedSecrets during = manager(store, KeyRing.builder().key("k1", K1).key("k2", K2).primary("k2").build());
     assertThat(during.reencryptAll(ADMIN)).isEqualTo(2);
     assertThat(during.reencryptAll(ADMIN)).as("idempotent").isZero();
     for (StoredSharedSecret s : store.sharedSecrets().orElseThrow().listSharedSecrets()) {
@@ -288,7 +279,7 @@ class SharedSecretManagerTest {
       }
     }
 
-    SharedSecretManager after = manager(store, KeyRing.builder().key("k2", K2).build());
+    SharedSecrets after = manager(store, KeyRing.builder().key("k2", K2).build());
     assertThat(after.reveal(ADMIN, a.sharedSecret().id()).equalsSecret(a.secret())).isTrue();
     assertThat(after.reveal(ADMIN, b.sharedSecret().id()).equalsSecret(rotated.secret())).isTrue();
     String id = b.sharedSecret().id();
@@ -299,9 +290,9 @@ class SharedSecretManagerTest {
 
   @Test
   void removingAKeyBeforeReencryptingFailsRevealWithAClearMessage() {
-    SharedSecretManager m = manager();
+    SharedSecrets m = manager();
     String id = m.create(ADMIN, "a").sharedSecret().id();
-    SharedSecretManager tooEarly = manager(store, KeyRing.builder().key("k2", K2).build());
+    SharedSecrets tooEarly = manager(store, KeyRing.builder().key("k2", K2).build());
     assertThatThrownBy(() -> tooEarly.reveal(ADMIN, id)).isInstanceOf(TokenKitException.class)
         .hasMessageContaining("has no key 'k1'");
     assertThat(tooEarly.verifyRequest(id, signedGet(id, SharedSecretValue.of("x"), T0), null).failure())
