@@ -12,14 +12,16 @@ final class FilterSettings {
   final ProblemWriter writer;
   final PrincipalName principalName;
   final Clock clock;
+  final int maxSignedBodyBytes;
 
   FilterSettings(TokenService service, RouteRules rules, ClientRules clients, ProblemWriter writer,
-      PrincipalName principalName, Clock clock) {
+      PrincipalName principalName, Clock clock, int maxSignedBodyBytes) {
     this.service = service;
     this.rules = rules;
     this.clients = clients;
     this.writer = writer;
     this.principalName = principalName;
     this.clock = clock;
+    this.maxSignedBodyBytes = maxSignedBodyBytes;
   }
 }

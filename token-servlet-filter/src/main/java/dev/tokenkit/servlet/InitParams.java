@@ -25,9 +25,10 @@ final class InitParams {
   static final String PRINCIPAL_NAME = "principalName";
   static final String REALM = "realm";
   static final String SERVICE_ATTRIBUTE = "serviceAttribute";
+  static final String MAX_SIGNED_BODY_BYTES = "maxSignedBodyBytes";
 
   private static final Set<String> KNOWN = Set.of(PUBLIC_PATHS, UNMATCHED, API_KEY_HEADER, QUERY_PARAMETER,
-      TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE);
+      TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE, MAX_SIGNED_BODY_BYTES);
 
   private InitParams() {}
 
@@ -95,6 +96,13 @@ final class InitParams {
       b.principalName(choice(PrincipalName.class, PRINCIPAL_NAME, principal));
     }
     b.realm(value(config, REALM));
+    String maxBody = value(config, MAX_SIGNED_BODY_BYTES);
+    if (maxBody != null) {
+      if (!maxBody.matches("\\d{1,8}")) {
+        throw new IllegalArgumentException(MAX_SIGNED_BODY_BYTES + " must be a whole number of bytes, e.g. 1048576");
+      }
+      b.maxSignedBodyBytes(Integer.parseInt(maxBody));
+    }
     return b;
   }
 
