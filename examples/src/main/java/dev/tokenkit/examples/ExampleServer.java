@@ -51,7 +51,8 @@ public final class ExampleServer implements AutoCloseable {
    */
   public static ExampleServer start(ExampleOptions options, PrintStream console) throws Exception {
     TokenStore store = openStore(options);
-    TokenService tokens = TokenService.builder().store(store).build();
+    TokenService tokens = TokenService.builder().store(store)
+        .sharedSecretKeys(ExampleKeys.load(options, System.getenv(), new java.security.SecureRandom())).build();
 
     RouteRules routes = RouteRules.builder()
         .api("orders", "/api/orders", "/api/orders/**")

@@ -5,7 +5,9 @@ import dev.tokenkit.spi.StoredSharedSecret;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -21,34 +23,34 @@ final class SharedSecretRows {
   }
 
   void insert(Handle h, StoredSharedSecret s) {
-    SharedSecret m = s.sharedSecret();
     h.createUpdate("INSERT INTO " + t.sharedSecrets + " (" + COLUMNS + ") VALUES (:id, :name, :createdAt, "
             + ":updatedAt, :previousUntil, :ciphertext, :previousCiphertext, :version)")
-        .bind("id", m.id())
-        .bind("name", m.name())
-        .bind("createdAt", Timestamps.of(m.createdAt()))
-        .bind("updatedAt", Timestamps.of(m.updatedAt()))
-        .bind("previousUntil", Timestamps.of(m.previousValidUntil()))
-        .bind("ciphertext", s.ciphertext())
-        .bind("previousCiphertext", s.previousCiphertext())
-        .bind("version", m.version())
+        .bind("createdAt", Timestamps.of(s.sharedSecret().createdAt()))
+        .bindMap(values(s))
         .execute();
   }
 
   int update(Handle h, StoredSharedSecret s, long expectedVersion) {
-    SharedSecret m = s.sharedSecret();
     return h.createUpdate("UPDATE " + t.sharedSecrets + " SET name = :name, updated_at = :updatedAt, "
             + "previous_valid_until = :previousUntil, ciphertext = :ciphertext, previous_ciphertext = "
             + ":previousCiphertext, version = :version WHERE id = :id AND version = :expected")
-        .bind("id", m.id())
         .bind("expected", expectedVersion)
-        .bind("name", m.name())
-        .bind("updatedAt", Timestamps.of(m.updatedAt()))
-        .bind("previousUntil", Timestamps.of(m.previousValidUntil()))
-        .bind("ciphertext", s.ciphertext())
-        .bind("previousCiphertext", s.previousCiphertext())
-        .bind("version", m.version())
+        .bindMap(values(s))
         .execute();
+  }
+
+  /** The values every write binds (all columns but {@code created_at}). */
+  private static Map<String, Object> values(StoredSharedSecret s) {
+    SharedSecret m = s.sharedSecret();
+    Map<String, Object> v = new HashMap<>();
+    v.put("id", m.id());
+    v.put("name", m.name());
+    v.put("updatedAt", Timestamps.of(m.updatedAt()));
+    v.put("previousUntil", Timestamps.of(m.previousValidUntil()));
+    v.put("ciphertext", s.ciphertext());
+    v.put("previousCiphertext", s.previousCiphertext());
+    v.put("version", m.version());
+    return v;
   }
 
   boolean exists(Handle h, String id) {
