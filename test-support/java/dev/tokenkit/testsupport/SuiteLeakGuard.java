@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  * is never shipped (token-testkit registers nothing in a host's suite). It captures every log event of the class
  * (TokenKit's loggers at TRACE, as each module's {@code logback-test.xml} sets) and fails the class
  * if any message, argument or exception text contains a full token (any prefix, {@link TokenFormat#SCANNER_REGEX})
- * or a stored secret hash. No registration is needed, so every token issued anywhere in the suite is covered.
+ * a shared secret value ({@code tkss_...}), a stored secret hash or a shared-secret ciphertext. No registration is needed, so every token issued anywhere in the suite is covered.
  *
  * <p>Loggers under {@code dev.tokenkit.canary} and {@code org.example} belong to the canary's own self-tests, which
  * log secrets on purpose, and are ignored here.
  */
 public final class SuiteLeakGuard implements BeforeAllCallback, AfterAllCallback {
   private static final Pattern TOKEN = Pattern.compile(TokenFormat.SCANNER_REGEX);
-  private static final Pattern HASH = Pattern.compile("\\$(sha256|hmac-sha256|argon2id)\\$");
+  private static final Pattern HASH = Pattern.compile("\\$(sha256|hmac-sha256|argon2id|aes-256-gcm)\\$");
+  private static final Pattern SHARED_SECRET = Pattern.compile("tkss_[A-Za-z0-9]{43}");
   private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SuiteLeakGuard.class);
 
   @Override
@@ -72,6 +73,8 @@ public final class SuiteLeakGuard implements BeforeAllCallback, AfterAllCallback
       }
       if (TOKEN.matcher(text).find()) {
         leaks.add(e.getLevel() + " " + logger + ": a raw token");
+      } else if (SHARED_SECRET.matcher(text).find()) {
+        leaks.add(e.getLevel() + " " + logger + ": a shared secret value");
       } else if (HASH.matcher(text).find()) {
         leaks.add(e.getLevel() + " " + logger + ": a secret hash");
       }

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param id the event id (unique, time-ordered)
  * @param type what happened
- * @param tokenId the token id
+ * @param tokenId the token id; for {@code SHARED_SECRET_*} events the shared secret's id ({@code ss_...})
  * @param actor who did it (actor name, or the token id for authentication failures)
  * @param actorIp from where, or {@code null}
  * @param at when

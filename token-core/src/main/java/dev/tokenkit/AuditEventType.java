@@ -19,5 +19,15 @@ public enum AuditEventType {
   /** The token was deleted. */
   DELETED,
   /** A presented token with a known id failed authentication. */
-  AUTHENTICATION_FAILED
+  AUTHENTICATION_FAILED,
+  /** A shared secret was created ({@link AuditEvent#tokenId()} holds its id). */
+  SHARED_SECRET_CREATED,
+  /** A shared secret's value was revealed. */
+  SHARED_SECRET_REVEALED,
+  /** A shared secret got a new value. */
+  SHARED_SECRET_ROTATED,
+  /** A shared secret was deleted. */
+  SHARED_SECRET_DELETED,
+  /** A shared secret was re-encrypted under the key ring's primary key. */
+  SHARED_SECRET_REENCRYPTED
 }

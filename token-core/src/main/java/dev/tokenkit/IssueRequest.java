@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What to issue: name, owner, role, per-API access, expiry and allowed IP ranges. Validated by
+ * What to issue: name, owner, role, per-API access, expiry, allowed IP ranges and, optionally, the shared secret
+ * every request of the token must be signed with. Validated by
  * {@link TokenService#issue(Actor, IssueRequest)}. Immutable and thread-safe.
  *
  * <pre>{@code
@@ -25,6 +26,7 @@ public final class IssueRequest {
   private final Map<String, AccessLevel> access;
   private final Expiration expiration;
   private final List<String> allowedIps;
+  private final String signatureSecretId;
 
   private IssueRequest(Builder b) {
     this.name = b.name;
@@ -34,6 +36,7 @@ public final class IssueRequest {
     this.access = b.access;
     this.expiration = b.expiration;
     this.allowedIps = b.allowedIps;
+    this.signatureSecretId = b.signatureSecretId;
   }
 
   /**
@@ -82,6 +85,11 @@ public final class IssueRequest {
     return allowedIps;
   }
 
+  /** @return the id of the shared secret requests must be signed with, or {@code null} for none */
+  public String signatureSecretId() {
+    return signatureSecretId;
+  }
+
   /** Builds an {@link IssueRequest}. Not thread-safe. */
   public static final class Builder {
     private final String name;
@@ -91,6 +99,7 @@ public final class IssueRequest {
     private Map<String, AccessLevel> access = Map.of();
     private Expiration expiration;
     private List<String> allowedIps = List.of();
+    private String signatureSecretId;
 
     private Builder(String name, String owner) {
       this.name = Objects.requireNonNull(name, "name");
@@ -139,6 +148,18 @@ public final class IssueRequest {
      */
     public Builder allowedIps(List<String> cidrs) {
       this.allowedIps = List.copyOf(cidrs);
+      return this;
+    }
+
+    /**
+     * Requires every request authenticated with the token to be signed (RFC 9421 {@code hmac-sha256}) with this
+     * shared secret.
+     *
+     * @param id an existing shared secret's id ({@code ss_...}), or {@code null} for none
+     * @return this builder
+     */
+    public Builder signatureSecretId(String id) {
+      this.signatureSecretId = id;
       return this;
     }
 

@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param lastUsedAt when last used successfully, or {@code null} for never
  * @param lastUsedIp the client IP of that use, or {@code null}
  * @param version the optimistic-concurrency version, incremented by every management change
+ * @param signatureSecretId the id of the shared secret every request with this token must be signed with
+ *     (RFC 9421 {@code hmac-sha256}), or {@code null} when requests need no signature
  */
 public record Token(
     String id,
@@ -42,7 +44,8 @@ public record Token(
     List<IpRange> allowedIps,
     Instant lastUsedAt,
     String lastUsedIp,
-    long version) {
+    long version,
+    String signatureSecretId) {
 
   /** Validates and copies the components. */
   public Token {
@@ -58,6 +61,43 @@ public record Token(
   }
 
   /**
+   * A token whose requests need no signature ({@code signatureSecretId} {@code null}).
+   *
+   * @param id the id
+   * @param prefix the prefix
+   * @param name the name
+   * @param description the description, or {@code null}
+   * @param owner the owner
+   * @param role the role, or {@code null}
+   * @param access the grants
+   * @param status the status
+   * @param createdAt when issued
+   * @param updatedAt when last changed
+   * @param expiresAt the expiry, or {@code null}
+   * @param allowedIps the allowed ranges
+   * @param lastUsedAt the last use, or {@code null}
+   * @param lastUsedIp the last client IP, or {@code null}
+   * @param version the version
+   */
+  public Token(String id, String prefix, String name, String description, String owner, String role,
+      AccessGrants access, TokenStatus status, Instant createdAt, Instant updatedAt, Instant expiresAt,
+      List<IpRange> allowedIps, Instant lastUsedAt, String lastUsedIp, long version) {
+    this(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt, allowedIps,
+        lastUsedAt, lastUsedIp, version, null);
+  }
+
+  /**
+   * A copy that requires signatures with another shared secret (or none).
+   *
+   * @param newSignatureSecretId the shared secret's id, or {@code null} for no signature
+   * @return the copy
+   */
+  public Token withSignatureSecretId(String newSignatureSecretId) {
+    return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version, newSignatureSecretId);
+  }
+
+  /**
    * A copy with another name.
    *
    * @param newName the name; never {@code null}
@@ -65,7 +105,7 @@ public record Token(
    */
   public Token withName(String newName) {
     return new Token(id, prefix, newName, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -76,7 +116,7 @@ public record Token(
    */
   public Token withDescription(String newDescription) {
     return new Token(id, prefix, name, newDescription, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -87,7 +127,7 @@ public record Token(
    */
   public Token withRole(String newRole) {
     return new Token(id, prefix, name, description, owner, newRole, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -98,7 +138,7 @@ public record Token(
    */
   public Token withAccess(AccessGrants newAccess) {
     return new Token(id, prefix, name, description, owner, role, newAccess, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -109,7 +149,7 @@ public record Token(
    */
   public Token withStatus(TokenStatus newStatus) {
     return new Token(id, prefix, name, description, owner, role, access, newStatus, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -120,7 +160,7 @@ public record Token(
    */
   public Token withExpiry(Instant newExpiresAt) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, newExpiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -131,7 +171,7 @@ public record Token(
    */
   public Token withAllowedIps(List<IpRange> newAllowedIps) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        newAllowedIps, lastUsedAt, lastUsedIp, version);
+        newAllowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
   }
 
   /**
@@ -143,7 +183,7 @@ public record Token(
    */
   public Token withLastUsed(Instant at, String ip) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, at, ip, version);
+        allowedIps, at, ip, version, signatureSecretId);
   }
 
   /**
@@ -160,7 +200,7 @@ public record Token(
    */
   public Token nextVersion(Instant at) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, at, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version + 1);
+        allowedIps, lastUsedAt, lastUsedIp, version + 1, signatureSecretId);
   }
 
   /**

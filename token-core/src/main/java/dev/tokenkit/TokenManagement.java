@@ -62,13 +62,14 @@ final class TokenManagement {
     String role = v.role(request.role(), roles);
     AccessGrants access = v.access(request.access());
     List<IpRange> ips = v.ipRanges(request.allowedIps());
+    String signatureSecretId = v.signatureSecretId(request.signatureSecretId(), store);
     Instant expiresAt = TimeSource.truncate(v.expiry(expiryPolicy, request.expiration(), now));
     v.throwIfInvalid();
 
     String id = TokenCodec.newId(random);
     String raw = format.newToken(id, random);
     Token token = new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
-        now, now, expiresAt, ips, null, null, 0);
+        now, now, expiresAt, ips, null, null, 0, signatureSecretId);
     store.insert(new StoredToken(token, hash(raw), null, null));
     cache.invalidate(id);
     audit.record(AuditEventType.ISSUED, id, actor, null);
@@ -94,6 +95,9 @@ final class TokenManagement {
     }
     if (update.allowedIps() != null) {
       next = next.withAllowedIps(v.ipRanges(update.allowedIps()));
+    }
+    if (update.signatureSecretIdSet()) {
+      next = next.withSignatureSecretId(v.signatureSecretId(update.signatureSecretId(), store));
     }
     v.throwIfInvalid();
     return save(actor, current, current.withToken(next.nextVersion(time.now())), AuditEventType.UPDATED, null);

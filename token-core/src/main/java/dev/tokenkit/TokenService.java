@@ -8,6 +8,10 @@ import dev.tokenkit.internal.LastUseRecorder;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
+import dev.tokenkit.internal.sharedsecret.SharedSecretManager;
+import dev.tokenkit.sharedsecret.KeyRing;
+import dev.tokenkit.sharedsecret.SharedSecrets;
+import dev.tokenkit.signature.SignatureVerifier;
 import dev.tokenkit.spi.AuditListener;
 import dev.tokenkit.spi.MetricsListener;
 import dev.tokenkit.spi.SecretHasher;
@@ -54,7 +58,9 @@ public final class TokenService implements AutoCloseable {
   private final TokenViews views;
   private final VerificationCache cache;
   private final MetricsListener metrics;
+  private final SharedSecretManager sharedSecrets;
   private final AutoCloseable subscription;
+  private final AutoCloseable sharedSecretSubscription;
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
@@ -74,7 +80,11 @@ public final class TokenService implements AutoCloseable {
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
         lastUse, audit, VerifiedToken.FACTORY);
+    this.sharedSecrets = new SharedSecretManager(store, b.sharedSecretKeys, audit, time, b.random,
+        new SharedSecretManager.Settings(b.maxGracePeriod, b.cacheTtl, SignatureVerifier.builder()
+            .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)));
     this.subscription = store.subscribe(cache.changeListener());
+    this.sharedSecretSubscription = store.subscribe(sharedSecrets.changeListener());
   }
 
   /**
@@ -332,6 +342,21 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * The shared secrets of integrations (seed 001's "API shared secret"): create, list, reveal, rotate, delete, and
+   * the RFC 9421 signature check the filter runs for tokens with a {@code signatureSecretId}. Needs a key ring
+   * ({@link Builder#sharedSecretKeys(KeyRing)}) and a store that keeps shared secrets.
+   *
+   * <pre>{@code
+   * CreatedSharedSecret s = tokens.sharedSecrets().create(admin, "billing-integration");
+   * }</pre>
+   *
+   * @return the shared secrets; never {@code null}
+   */
+  public SharedSecrets sharedSecrets() {
+    return sharedSecrets;
+  }
+
+  /**
    * The token format.
    *
    * @return the format
@@ -343,10 +368,12 @@ public final class TokenService implements AutoCloseable {
   /** Flushes pending last-use times and stops the flush thread. Does not close the store (the host owns it). */
   @Override
   public void close() {
-    try {
-      subscription.close();
-    } catch (Exception e) {
-      LOG.warn("Closing the change-feed subscription failed ({})", e.toString());
+    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription)) {
+      try {
+        s.close();
+      } catch (Exception e) {
+        LOG.warn("Closing the change-feed subscription failed ({})", e.toString());
+      }
     }
     lastUse.close();
   }
@@ -373,6 +400,9 @@ public final class TokenService implements AutoCloseable {
     Duration lastUseFlushInterval = Duration.ofSeconds(10);
     final List<AuditListener> auditListeners = new ArrayList<>();
     MetricsListener metricsListener = MetricsListener.NONE;
+    KeyRing sharedSecretKeys;
+    Duration signatureClockSkew = Duration.ofSeconds(300);
+    boolean requireSignatureNonce;
 
     private Builder() {
       roles.put(Role.ADMIN.name(), Role.ADMIN);
@@ -583,6 +613,43 @@ public final class TokenService implements AutoCloseable {
      */
     public Builder metricsListener(MetricsListener listener) {
       this.metricsListener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * The host's encryption keys for shared secrets (default none: shared secrets cannot be created). Keep the
+     * keys out of the database, e.g. in a secret manager or an environment variable.
+     *
+     * @param keys the key ring, e.g. {@code KeyRing.builder().key("2026-01", bytes).build()}
+     * @return this builder
+     */
+    public Builder sharedSecretKeys(KeyRing keys) {
+      this.sharedSecretKeys = Objects.requireNonNull(keys, "keys");
+      return this;
+    }
+
+    /**
+     * How far a signed request's {@code created} may be from this service's clock, either way (default 300 s).
+     *
+     * @param skew between 1 second and 1 hour
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder signatureClockSkew(Duration skew) {
+      SignatureVerifier.builder().maxClockSkew(skew);
+      this.signatureClockSkew = skew;
+      return this;
+    }
+
+    /**
+     * Whether signed requests must carry a {@code nonce} (default {@code false}; TokenKit's client helper always
+     * sends one). Without a nonce a signed request may be replayed within the clock skew.
+     *
+     * @param required whether to require it
+     * @return this builder
+     */
+    public Builder requireSignatureNonce(boolean required) {
+      this.requireSignatureNonce = required;
       return this;
     }
 

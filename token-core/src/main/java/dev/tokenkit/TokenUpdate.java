@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A partial edit of a token: only the fields that were set change (name, description, role, access, allowed IP
- * ranges). Immutable and thread-safe.
+ * ranges, the shared secret requests must be signed with). Immutable and thread-safe.
  *
  * <pre>{@code
  * service.update(actor, id, TokenUpdate.builder().name("renamed").allowedIps(List.of("10.0.0.0/8")).build());
@@ -19,6 +19,8 @@ public final class TokenUpdate {
   private final String role;
   private final Map<String, AccessLevel> access;
   private final List<String> allowedIps;
+  private final boolean signatureSecretIdSet;
+  private final String signatureSecretId;
 
   private TokenUpdate(Builder b) {
     this.name = b.name;
@@ -28,6 +30,8 @@ public final class TokenUpdate {
     this.role = b.role;
     this.access = b.access;
     this.allowedIps = b.allowedIps;
+    this.signatureSecretIdSet = b.signatureSecretIdSet;
+    this.signatureSecretId = b.signatureSecretId;
   }
 
   /**
@@ -74,6 +78,16 @@ public final class TokenUpdate {
     return allowedIps;
   }
 
+  /** @return whether the required shared secret changes */
+  public boolean signatureSecretIdSet() {
+    return signatureSecretIdSet;
+  }
+
+  /** @return the new shared secret id (may be {@code null}: requests need no signature any more) */
+  public String signatureSecretId() {
+    return signatureSecretId;
+  }
+
   /** Builds a {@link TokenUpdate}. Not thread-safe. */
   public static final class Builder {
     private String name;
@@ -83,6 +97,8 @@ public final class TokenUpdate {
     private String role;
     private Map<String, AccessLevel> access;
     private List<String> allowedIps;
+    private boolean signatureSecretIdSet;
+    private String signatureSecretId;
 
     private Builder() {}
 
@@ -130,6 +146,16 @@ public final class TokenUpdate {
      */
     public Builder allowedIps(List<String> cidrs) {
       this.allowedIps = List.copyOf(cidrs);
+      return this;
+    }
+
+    /**
+     * @param id the shared secret every request must be signed with, {@code null} to require no signature
+     * @return this builder
+     */
+    public Builder signatureSecretId(String id) {
+      this.signatureSecretIdSet = true;
+      this.signatureSecretId = id;
       return this;
     }
 

@@ -95,6 +95,20 @@ final class Validation {
     return null;
   }
 
+  /** A shared secret id that must name an existing shared secret of the store; blank counts as none. */
+  String signatureSecretId(String id, dev.tokenkit.spi.TokenStore store) {
+    if (id == null || id.isBlank()) {
+      return null;
+    }
+    String v = id.strip();
+    boolean exists = store.sharedSecrets().map(s -> s.findSharedSecret(v).isPresent()).orElse(false);
+    if (!exists) {
+      errors.put("signatureSecretId", "no shared secret has the id " + SafeEcho.quote(v) + "; create one first "
+          + "(POST /api/shared-secrets) or list them to find the id, or use null for no signature");
+    }
+    return v;
+  }
+
   void throwIfInvalid() {
     if (!errors.isEmpty()) {
       if (policyError != null) {

@@ -29,9 +29,10 @@ public final class VerifiedToken {
   private final boolean managesTokens;
   private final Instant expiresAt;
   private final Instant deprecatedUntil;
+  private final String signatureSecretId;
 
   private VerifiedToken(String id, String name, String owner, String role, AccessGrants effectiveAccess,
-      boolean managesTokens, Instant expiresAt, Instant deprecatedUntil) {
+      boolean managesTokens, Instant expiresAt, Instant deprecatedUntil, String signatureSecretId) {
     this.id = Objects.requireNonNull(id, "id");
     this.name = name;
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -40,6 +41,7 @@ public final class VerifiedToken {
     this.managesTokens = managesTokens;
     this.expiresAt = expiresAt;
     this.deprecatedUntil = deprecatedUntil;
+    this.signatureSecretId = signatureSecretId;
   }
 
   /**
@@ -144,24 +146,35 @@ public final class VerifiedToken {
     return deprecatedUntil != null;
   }
 
+  /**
+   * The shared secret every request with this token must be signed with (RFC 9421 {@code hmac-sha256}); the
+   * filter checks the signature before the request reaches the application.
+   *
+   * @return the shared secret's id, or {@code null} when requests need no signature
+   */
+  public String signatureSecretId() {
+    return signatureSecretId;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof VerifiedToken v && id.equals(v.id) && Objects.equals(name, v.name) && owner.equals(v.owner)
         && Objects.equals(role, v.role) && effectiveAccess.equals(v.effectiveAccess)
         && managesTokens == v.managesTokens && Objects.equals(expiresAt, v.expiresAt)
-        && Objects.equals(deprecatedUntil, v.deprecatedUntil);
+        && Objects.equals(deprecatedUntil, v.deprecatedUntil) && Objects.equals(signatureSecretId, v.signatureSecretId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, owner, role, effectiveAccess, managesTokens, expiresAt, deprecatedUntil);
+    return Objects.hash(id, name, owner, role, effectiveAccess, managesTokens, expiresAt, deprecatedUntil,
+        signatureSecretId);
   }
 
   @Override
   public String toString() {
     return "VerifiedToken[id=" + id + ", name=" + name + ", owner=" + owner + ", role=" + role + ", effectiveAccess="
         + effectiveAccess + ", managesTokens=" + managesTokens + ", expiresAt=" + expiresAt + ", deprecatedUntil="
-        + deprecatedUntil + "]";
+        + deprecatedUntil + ", signatureSecretId=" + signatureSecretId + "]";
   }
 
   /** The only code that calls the constructor. */
@@ -170,13 +183,13 @@ public final class VerifiedToken {
     public VerifiedToken verified(Token token, Role role) {
       AccessGrants effective = role == null ? token.access() : role.grants().overriddenBy(token.access());
       return new VerifiedToken(token.id(), token.name(), token.owner(), token.role(), effective,
-          role != null && role.managesTokens(), token.expiresAt(), null);
+          role != null && role.managesTokens(), token.expiresAt(), null, token.signatureSecretId());
     }
 
     @Override
     public VerifiedToken deprecated(VerifiedToken t, Instant until) {
       return new VerifiedToken(t.id, t.name, t.owner, t.role, t.effectiveAccess, t.managesTokens, t.expiresAt,
-          Objects.requireNonNull(until, "until"));
+          Objects.requireNonNull(until, "until"), t.signatureSecretId);
     }
   }
 }

@@ -7,14 +7,24 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
   private volatile Instant now;
 
-  MutableClock(Instant start) {
+  /**
+   * A clock at a fixed instant.
+   *
+   * @param start the instant
+   */
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  /**
+   * Moves the clock.
+   *
+   * @param d how far
+   */
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 

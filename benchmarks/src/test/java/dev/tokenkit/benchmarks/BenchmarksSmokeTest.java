@@ -51,6 +51,9 @@ class BenchmarksSmokeTest {
         "FloorBenchmark.floorSha256PlusCaffeineLookup",
         "JwtPeerBenchmark.jjwtHs256ParseVerify",
         "JwtPeerBenchmark.nimbusHs256ParseVerify",
+        "SignedRequestBenchmark.signedGetVerify",
+        "SignedRequestBenchmark.signedPostVerify",
+        "SignedRequestBenchmark.unsignedVerify",
         "StoreSizeBenchmark.floorSha256PlusCaffeineLookup size=1000",
         "StoreSizeBenchmark.tokenKitCachedVerify size=1000");
     assertThat(results).allSatisfy(r -> assertThat(r.getPrimaryResult().getScore()).isPositive());

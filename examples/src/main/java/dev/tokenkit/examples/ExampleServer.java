@@ -53,7 +53,8 @@ public final class ExampleServer implements AutoCloseable {
    */
   public static ExampleServer start(ExampleOptions options, PrintStream console) throws Exception {
     ExampleStore store = ExampleStore.open(options);
-    TokenService tokens = TokenService.builder().store(store.tokenStore()).build();
+    TokenService tokens = TokenService.builder().store(store.tokenStore())
+        .sharedSecretKeys(ExampleKeys.load(options, System.getenv(), new java.security.SecureRandom())).build();
     try {
       AdminBootstrap.run(tokens, options.resetAdmin(), "restart with --reset-admin", console);
       Server server = server(options.port(), context(tokens));

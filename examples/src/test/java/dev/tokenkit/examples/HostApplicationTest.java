@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tokenkit.AccessLevel;
 import dev.tokenkit.Actor;
 import dev.tokenkit.IssueRequest;
+import dev.tokenkit.TokenSecret;
 import dev.tokenkit.TokenService;
+import dev.tokenkit.client.RequestSigner;
+import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -149,6 +152,22 @@ class HostApplicationTest {
       socket.getOutputStream().flush();
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }
+  }
+
+  @Test
+  void aTokenThatRequiresSignaturesWorksOnlyWhenSignedWithItsSharedSecret() throws Exception {
+    CreatedSharedSecret secret = app.tokens().sharedSecrets().create(TEST, "host-test-integration");
+    String token = app.tokens().issue(TEST, IssueRequest.builder("signed", "test-client")
+        .access(Map.of("orders", AccessLevel.FULL)).signatureSecretId(secret.sharedSecret().id()).build())
+        .secret().reveal();
+    assertThat(call("POST", "/api/orders", token).statusCode()).isEqualTo(401);
+    RequestSigner signer = RequestSigner.builder(TokenSecret.of(token), secret.sharedSecret().id(), secret.secret())
+        .build();
+    HttpRequest signed = signer.sign(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + "/api/orders"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}"))
+        .build());
+    HttpResponse<String> r = http.send(signed, HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
   }
 
   @Test

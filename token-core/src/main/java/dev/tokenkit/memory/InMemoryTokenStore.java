@@ -10,6 +10,7 @@ import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenStatus;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
+import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
@@ -43,6 +44,7 @@ public final class InMemoryTokenStore implements TokenStore {
   private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
+  private final InMemorySharedSecretStore sharedSecrets = new InMemorySharedSecretStore(this::notifyChanged);
 
   /** An empty store. */
   public InMemoryTokenStore() {}
@@ -166,6 +168,16 @@ public final class InMemoryTokenStore implements TokenStore {
     return () -> listeners.remove(listener);
   }
 
+  /**
+   * This store's shared secrets (kept in memory like the tokens; changes reach subscribers like token changes).
+   *
+   * @return the shared-secret store; never empty
+   */
+  @Override
+  public Optional<SharedSecretStore> sharedSecrets() {
+    return Optional.of(sharedSecrets);
+  }
+
   private void notifyChanged(String id) {
     for (TokenChangeListener l : listeners) {
       l.tokenChanged(id);
@@ -183,6 +195,6 @@ public final class InMemoryTokenStore implements TokenStore {
 
   @Override
   public String toString() {
-    return "InMemoryTokenStore[" + tokens.size() + " tokens]";
+    return "InMemoryTokenStore[" + tokens.size() + " tokens, " + sharedSecrets.size() + " shared secrets]";
   }
 }

@@ -98,6 +98,16 @@ public interface TokenStore extends AutoCloseable {
     return () -> {};
   }
 
+  /**
+   * The store of shared secrets (integration secrets that sign requests and webhooks) kept with these tokens.
+   * The default has none: shared-secret operations then fail with a message saying so.
+   *
+   * @return the shared-secret store, or empty when this store does not keep shared secrets
+   */
+  default Optional<SharedSecretStore> sharedSecrets() {
+    return Optional.empty();
+  }
+
   /** Releases resources. The default does nothing. */
   @Override
   default void close() {}

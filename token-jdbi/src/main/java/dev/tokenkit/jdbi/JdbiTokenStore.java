@@ -9,6 +9,7 @@ import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
+import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
@@ -61,6 +62,7 @@ public final class JdbiTokenStore implements TokenStore {
   private final ChangeLog changes;
   private final ChangeFeed feed;
   private final Clock clock;
+  private final JdbiSharedSecretStore sharedSecrets;
 
   private JdbiTokenStore(Builder b) {
     this.db = new Db(b.jdbi, new TableNames(b.tablePrefix));
@@ -69,6 +71,7 @@ public final class JdbiTokenStore implements TokenStore {
     this.audit = new AuditRows(db.tables);
     this.changes = new ChangeLog(db.tables, clock);
     this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention, clock);
+    this.sharedSecrets = new JdbiSharedSecretStore(db, changes);
   }
 
   /**
@@ -227,6 +230,17 @@ public final class JdbiTokenStore implements TokenStore {
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
     return feed.subscribe(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * The shared secrets kept in the same database (table {@code <prefix>shared_secrets}, encrypted values) and the
+   * nonces of signed requests (table {@code <prefix>signature_nonces}, shared by every node).
+   *
+   * @return the shared-secret store; never empty
+   */
+  @Override
+  public Optional<SharedSecretStore> sharedSecrets() {
+    return Optional.of(sharedSecrets);
   }
 
   /**

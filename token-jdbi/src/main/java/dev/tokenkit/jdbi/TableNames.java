@@ -15,6 +15,8 @@ final class TableNames {
   final String changeCounter;
   final String changes;
   final String history;
+  final String sharedSecrets;
+  final String nonces;
   final String channel;
 
   TableNames(String prefix) {
@@ -31,6 +33,8 @@ final class TableNames {
     this.changeCounter = prefix + "change_counter";
     this.changes = prefix + "changes";
     this.history = prefix + "schema_history";
+    this.sharedSecrets = prefix + "shared_secrets";
+    this.nonces = prefix + "signature_nonces";
     this.channel = prefix + "token_changes";
   }
 }

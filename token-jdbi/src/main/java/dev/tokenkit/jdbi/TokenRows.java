@@ -27,7 +27,7 @@ import org.jdbi.v3.core.statement.Query;
 final class TokenRows {
   private static final String COLUMNS = "id, token_prefix, name, description, owner, role_name, status, created_at, "
       + "updated_at, expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, "
-      + "last_used_ip, version";
+      + "last_used_ip, version, signature_secret_id";
 
   private final TableNames t;
 
@@ -39,7 +39,7 @@ final class TokenRows {
     Token k = s.token();
     h.createUpdate("INSERT INTO " + t.tokens + " (" + COLUMNS + ") VALUES (:id, :prefix, :name, :description, :owner, "
             + ":role, :status, :createdAt, :updatedAt, :expiresAt, :hash, :previousHash, :previousUntil, :lastUsedAt, "
-            + ":lastUsedIp, :version)")
+            + ":lastUsedIp, :version, :signatureSecretId)")
         .bind("id", k.id())
         .bind("prefix", k.prefix())
         .bind("owner", k.owner())
@@ -65,6 +65,7 @@ final class TokenRows {
     values.put("previousHash", s.previousSecretHash());
     values.put("previousUntil", Timestamps.of(s.previousSecretValidUntil()));
     values.put("version", k.version());
+    values.put("signatureSecretId", k.signatureSecretId());
     return values;
   }
 
@@ -73,7 +74,8 @@ final class TokenRows {
     Token k = s.token();
     int n = h.createUpdate("UPDATE " + t.tokens + " SET name = :name, description = :description, role_name = :role, "
             + "status = :status, updated_at = :updatedAt, expires_at = :expiresAt, secret_hash = :hash, "
-            + "previous_secret_hash = :previousHash, previous_secret_valid_until = :previousUntil, version = :version "
+            + "previous_secret_hash = :previousHash, previous_secret_valid_until = :previousUntil, version = :version, "
+            + "signature_secret_id = :signatureSecretId "
             + "WHERE id = :id AND version = :expected")
         .bind("id", k.id())
         .bind("expected", expectedVersion)
@@ -238,7 +240,7 @@ final class TokenRows {
   private static StoredToken toStored(Row r, Map<String, AccessLevel> grants, List<IpRange> ranges) {
     Token token = new Token(r.id, r.prefix, r.name, r.description, r.owner, r.role,
         grants == null ? AccessGrants.none() : AccessGrants.of(grants), r.status, r.createdAt, r.updatedAt,
-        r.expiresAt, ranges, r.lastUsedAt, r.lastUsedIp, r.version);
+        r.expiresAt, ranges, r.lastUsedAt, r.lastUsedIp, r.version, r.signatureSecretId);
     return new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil);
   }
 
@@ -260,6 +262,7 @@ final class TokenRows {
     Instant lastUsedAt;
     String lastUsedIp;
     long version;
+    String signatureSecretId;
 
     static Row read(ResultSet rs) throws SQLException {
       Row r = new Row();
@@ -279,6 +282,7 @@ final class TokenRows {
       r.lastUsedAt = Timestamps.read(rs, "last_used_at");
       r.lastUsedIp = rs.getString("last_used_ip");
       r.version = rs.getLong("version");
+      r.signatureSecretId = rs.getString("signature_secret_id");
       return r;
     }
 

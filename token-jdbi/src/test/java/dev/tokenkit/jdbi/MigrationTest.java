@@ -38,10 +38,10 @@ class MigrationTest {
   void migrateOnH2IsIdempotentAndRecordsTheVersion() throws Exception {
     DataSource ds = TestDatabases.newH2();
     JdbiTokenStore store = JdbiTokenStore.builder(ds).build();
-    assertThat(store.migrate()).containsExactly(1);
+    assertThat(store.migrate()).containsExactly(1, 2);
     assertThat(store.migrate()).isEmpty();
     assertThat(JdbiTokenStore.builder(ds).build().migrate()).isEmpty();
-    assertThat(historyVersions(ds, "tokenkit_")).containsExactly(1);
+    assertThat(historyVersions(ds, "tokenkit_")).containsExactly(1, 2);
     store.insert(token("id1", "alice", "ci"));
     assertThat(store.findById("id1")).isPresent();
   }
@@ -60,11 +60,36 @@ class MigrationTest {
       for (Future<List<Integer>> f : runs) {
         applied.addAll(f.get());
       }
-      assertThat(applied).containsExactly(1);
+      assertThat(applied).containsExactlyInAnyOrder(1, 2);
     } finally {
       pool.shutdownNow();
     }
-    assertThat(historyVersions(pg.dataSource(), prefix)).containsExactly(1);
+    assertThat(historyVersions(pg.dataSource(), prefix)).containsExactly(1, 2);
+  }
+
+  @Test
+  void aVersion1DatabaseUpgradesToSharedSecretsKeepingItsTokens(EmbeddedPostgres.Server pg) {
+    for (DataSource ds : List.of(TestDatabases.newH2(), pg.dataSource())) {
+      String prefix = TestDatabases.newPrefix();
+      org.jdbi.v3.core.Jdbi.create(ds).useHandle(h -> {
+        h.execute("CREATE TABLE " + prefix + "schema_history (version INTEGER NOT NULL, script VARCHAR(200) NOT NULL, "
+            + "applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT " + prefix + "schema_history_pk PRIMARY KEY "
+            + "(version))");
+        for (String statement : Migrator.statements(Migrator.load("V1__tokenkit_schema.sql"), prefix)) {
+          h.execute(statement);
+        }
+        h.execute("INSERT INTO " + prefix + "schema_history VALUES (1, 'V1__tokenkit_schema.sql', CURRENT_TIMESTAMP)");
+        h.execute("INSERT INTO " + prefix + "tokens (id, token_prefix, name, owner, status, created_at, updated_at, "
+            + "secret_hash, version) VALUES ('id1', 'tk', 'ci', 'alice', 'ACTIVE', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, "
+            + "'$sha256$x', 0)");
+      });
+      JdbiTokenStore store = JdbiTokenStore.builder(ds).tablePrefix(prefix).build();
+      assertThat(store.migrate()).containsExactly(2);
+      assertThat(store.findById("id1").orElseThrow().token().signatureSecretId()).isNull();
+      assertThat(store.findById("id1")).isPresent();
+      assertThat(store.sharedSecrets().orElseThrow().listSharedSecrets()).isEmpty();
+      store.close();
+    }
   }
 
   @Test

@@ -13,9 +13,10 @@ final class FilterSettings {
   final PrincipalName principalName;
   final Clock clock;
   final boolean rejectTrace;
+  final int maxSignedBodyBytes;
 
   FilterSettings(TokenService service, RouteRules rules, ClientRules clients, ProblemWriter writer,
-      PrincipalName principalName, Clock clock, boolean rejectTrace) {
+      PrincipalName principalName, Clock clock, boolean rejectTrace, int maxSignedBodyBytes) {
     this.service = service;
     this.rules = rules;
     this.clients = clients;
@@ -23,5 +24,6 @@ final class FilterSettings {
     this.principalName = principalName;
     this.clock = clock;
     this.rejectTrace = rejectTrace;
+    this.maxSignedBodyBytes = maxSignedBodyBytes;
   }
 }

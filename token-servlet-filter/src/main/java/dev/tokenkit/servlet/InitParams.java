@@ -26,9 +26,11 @@ final class InitParams {
   static final String REALM = "realm";
   static final String SERVICE_ATTRIBUTE = "serviceAttribute";
   static final String REJECT_TRACE = "rejectTrace";
+  static final String MAX_SIGNED_BODY_BYTES = "maxSignedBodyBytes";
 
   private static final Set<String> KNOWN = Set.of(PUBLIC_PATHS, UNMATCHED, API_KEY_HEADER, QUERY_PARAMETER,
-      TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE, REJECT_TRACE);
+      TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE, REJECT_TRACE,
+      MAX_SIGNED_BODY_BYTES);
 
   private InitParams() {}
 
@@ -102,6 +104,13 @@ final class InitParams {
         throw new IllegalArgumentException(REJECT_TRACE + " must be true or false");
       }
       b.rejectTrace(Boolean.parseBoolean(rejectTrace));
+    }
+    String maxBody = value(config, MAX_SIGNED_BODY_BYTES);
+    if (maxBody != null) {
+      if (!maxBody.matches("\\d{1,8}")) {
+        throw new IllegalArgumentException(MAX_SIGNED_BODY_BYTES + " must be a whole number of bytes, e.g. 1048576");
+      }
+      b.maxSignedBodyBytes(Integer.parseInt(maxBody));
     }
     return b;
   }

@@ -17,6 +17,13 @@ enum Problem {
       "This resource needs an API token. Send it as 'Authorization: Bearer <token>'."),
   /** Credentials present but not accepted, whatever the reason. */
   INVALID_TOKEN(401, "invalid-token", "Unauthorized", "invalid_token", "The presented API token was not accepted."),
+  /** The token requires signed requests and the signature is missing, malformed, stale, replayed or wrong. */
+  INVALID_SIGNATURE(401, "invalid-signature", "Unauthorized", "invalid_token",
+      "This API token requires requests signed with its shared secret (RFC 9421 hmac-sha256). "
+          + "The Accept-Signature header says what to sign."),
+  /** The body of a signed request is larger than the filter reads to check its digest. */
+  BODY_TOO_LARGE(413, "body-too-large", "Content Too Large", null,
+      "The body of this signed request is larger than the server checks. Send a smaller body."),
   /** Repeated, combined or malformed credentials. */
   INVALID_REQUEST(400, "invalid-request", "Bad Request", "invalid_request",
       "The request is malformed. Send exactly one API token, once, in one place."),

@@ -107,8 +107,8 @@ public final class TokenAuthFilter implements Filter {
    * whitespace), {@code publicPaths}, {@code unmatched} (DENY, AUTHENTICATE, PERMIT), {@code apiKeyHeader},
    * {@code queryParameter}, {@code trustedProxies} (CIDRs), {@code forwardedHeader} (X-Forwarded-For or
    * Forwarded), {@code retryAfterSeconds}, {@code principalName} (OWNER, TOKEN_ID), {@code realm},
-   * {@code rejectTrace} (true, false; default true) and {@code serviceAttribute} (default
-   * {@value #SERVICE_ATTRIBUTE}).
+   * {@code rejectTrace} (true, false; default true), {@code maxSignedBodyBytes} and {@code serviceAttribute}
+   * (default {@value #SERVICE_ATTRIBUTE}).
    *
    * @param config the filter configuration
    * @throws ServletException when a parameter is invalid or unknown, or no TokenService is in the context
@@ -241,6 +241,7 @@ public final class TokenAuthFilter implements Filter {
     private String realm;
     private Clock clock = Clock.systemUTC();
     private boolean rejectTrace = true;
+    private int maxSignedBodyBytes = 1024 * 1024;
 
     private Builder(TokenService service) {
       this.service = service;
@@ -389,6 +390,24 @@ public final class TokenAuthFilter implements Filter {
     }
 
     /**
+     * The largest body of a signed request the filter reads to check its {@code Content-Digest} (default 1 MiB;
+     * larger bodies are answered with 413). Only requests of tokens with a {@code signatureSecretId} are read; the
+     * application gets the same bytes.
+     *
+     * @param bytes 1 KiB to 64 MiB
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder maxSignedBodyBytes(int bytes) {
+      if (bytes < 1024 || bytes > 64 * 1024 * 1024) {
+        throw new IllegalArgumentException("maxSignedBodyBytes must be between 1024 and 67108864 (64 MiB), got " + bytes
+            + "; the default is 1 MiB");
+      }
+      this.maxSignedBodyBytes = bytes;
+      return this;
+    }
+
+    /**
      * Builds the filter.
      *
      * @return an immutable, thread-safe filter
@@ -406,7 +425,7 @@ public final class TokenAuthFilter implements Filter {
       ClientRules clients = new ClientRules(new Credentials(apiKeyHeader, queryParameter), new ClientIpResolver(
           trustedProxies, forwardedHeader.headerName(), forwardedHeader == ForwardedHeader.FORWARDED));
       return new FilterSettings(service, routes, clients, new ProblemWriter(realm, retryAfter.toSeconds()),
-          principalName, clock, rejectTrace);
+          principalName, clock, rejectTrace, maxSignedBodyBytes);
     }
   }
 }

@@ -53,11 +53,18 @@ final class TokenCheck {
     }
     if (outcome instanceof AuthOutcome.Verified verified) {
       VerifiedToken token = verified.token();
+      HttpServletRequest checked = request;
+      if (token.signatureSecretId() != null) {
+        checked = SignatureCheck.verify(s, type, request, response, token);
+        if (checked == null) {
+          return;
+        }
+      }
       request.setAttribute(TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE, token);
       if (token.isDeprecatedSecret() && !response.isCommitted()) {
         DeprecationHeaders.add(response, s.clock.instant(), token.deprecatedUntil());
       }
-      HandlerCall.invoke(s.writer, chain, new AuthenticatedRequest(request, token, s.principalName), response);
+      HandlerCall.invoke(s.writer, chain, new AuthenticatedRequest(checked, token, s.principalName), response);
       return;
     }
     LOG.debug("Request rejected: {}", outcome.reason());

@@ -2,6 +2,8 @@ package dev.tokenkit.testkit;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.tokenkit.IssuedToken;
+import dev.tokenkit.sharedsecret.CreatedSharedSecret;
+import dev.tokenkit.spi.StoredSharedSecret;
 import dev.tokenkit.spi.StoredToken;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
 import org.slf4j.LoggerFactory;
 
 /**
- * A leak canary for tests: register every raw token, secret, pepper and stored hash a test creates, let the test
+ * A leak canary for tests: register every raw token, shared secret, pepper, stored hash and ciphertext a test
+ * creates, let the test
  * run while every log event (at TRACE, whatever the logging configuration says) is captured, hand it the texts
  * clients or operators would see (exception messages, response bodies, {@code toString()}s), then
  * {@link #assertNoLeaks()} fails if any registered value, or any 12-character piece of a token's secret part,
@@ -40,6 +43,7 @@ public final class LeakCanary implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)*_([A-Za-z0-9]{16})([A-Za-z0-9]{43})"
       + "[A-Za-z0-9]{6}");
 
+  private static final Pattern SHARED_SECRET = Pattern.compile("tkss_([A-Za-z0-9]{43})");
   private static final String LOGBACK_CONTEXT = "ch.qos.logback.classic.LoggerContext";
 
   private final LogCapture capture;
@@ -127,7 +131,40 @@ public final class LeakCanary implements AutoCloseable {
     if (m.matches()) {
       secretParts.add(m.group(2));
     }
+    Matcher s = SHARED_SECRET.matcher(secret);
+    if (s.matches()) {
+      secretParts.add(s.group(1));
+    }
     return secret;
+  }
+
+  /**
+   * Registers a newly created (or rotated) shared secret: its value, and any {@value #WINDOW}-character piece of
+   * it, are secrets; its {@code toString()}s are inspected.
+   *
+   * @param created the created shared secret
+   * @return {@code created}, for chaining
+   */
+  public CreatedSharedSecret register(CreatedSharedSecret created) {
+    registerSecret(created.secret().reveal());
+    inspect("CreatedSharedSecret.toString", created);
+    inspect("SharedSecret.toString", created.sharedSecret());
+    inspect("SharedSecretValue.toString", created.secret());
+    return created;
+  }
+
+  /**
+   * Registers a stored shared secret's ciphertexts: they must not leak either (they name no key, but belong in the
+   * database only).
+   *
+   * @param stored the stored row
+   */
+  public void registerCiphertexts(StoredSharedSecret stored) {
+    registerHash(stored.ciphertext());
+    if (stored.previousCiphertext() != null) {
+      registerHash(stored.previousCiphertext());
+    }
+    inspect("StoredSharedSecret.toString", stored);
   }
 
   /**

@@ -26,8 +26,9 @@ import java.util.Set;
  */
 final class JsonInput {
   private static final Set<String> ISSUE_FIELDS =
-      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps");
-  private static final Set<String> UPDATE_FIELDS = Set.of("name", "description", "role", "access", "allowedIps");
+      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps", "signatureSecretId");
+  private static final Set<String> UPDATE_FIELDS =
+      Set.of("name", "description", "role", "access", "allowedIps", "signatureSecretId");
   private static final String[] STATUS_NAMES = {"ACTIVE", "DISABLED", "REVOKED", "EXPIRED"};
 
   private final Map<String, String> errors = new LinkedHashMap<>();
@@ -42,10 +43,11 @@ final class JsonInput {
     Expiration expiration = body.has("expiration") && !body.get("expiration").isNull()
         ? expiration(body.get("expiration"), "expiration") : null;
     List<String> ips = stringList(body, "allowedIps");
+    String signatureSecretId = optionalString(body, "signatureSecretId");
     throwIfInvalid();
     return IssueRequest.builder(name, owner).description(description).role(role)
         .access(access == null ? Map.of() : access).expiration(expiration)
-        .allowedIps(ips == null ? List.of() : ips).build();
+        .allowedIps(ips == null ? List.of() : ips).signatureSecretId(signatureSecretId).build();
   }
 
   TokenUpdate tokenUpdate(ObjectNode body) {
@@ -71,8 +73,19 @@ final class JsonInput {
     if (ips != null) {
       b.allowedIps(ips);
     }
+    if (body.has("signatureSecretId")) {
+      b.signatureSecretId(optionalString(body, "signatureSecretId"));
+    }
     throwIfInvalid();
     return b.build();
+  }
+
+  /** The body of {@code POST /api/shared-secrets}: {@code {"name": "..."}}. */
+  String sharedSecretName(ObjectNode body) {
+    unknownFields(body, Set.of("name"));
+    String name = requiredString(body, "name");
+    throwIfInvalid();
+    return name;
   }
 
   Duration grace(ObjectNode body) {

@@ -49,6 +49,7 @@ final class JsonViews {
     for (IpRange r : t.allowedIps()) {
       ips.add(r.toString());
     }
+    n.put("signatureSecretId", t.signatureSecretId());
     n.put("version", t.version());
     return n;
   }

@@ -75,6 +75,7 @@ public final class ManagementServlet extends HttpServlet {
     this.publicOpenApi = b.publicOpenApi;
     new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
         .register(router);
+    new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
     router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }
 

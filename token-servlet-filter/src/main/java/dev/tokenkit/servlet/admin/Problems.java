@@ -11,6 +11,9 @@ import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.TokenNotFoundException;
+import dev.tokenkit.sharedsecret.DuplicateSharedSecretException;
+import dev.tokenkit.sharedsecret.KeyRingNotConfiguredException;
+import dev.tokenkit.sharedsecret.SharedSecretNotFoundException;
 import dev.tokenkit.servlet.internal.ProblemTypes;
 import java.util.Map;
 
@@ -50,6 +53,17 @@ final class Problems {
     }
     if (e instanceof ConcurrentUpdateException) {
       return new HttpProblem(409, "concurrent-update", "Token changed concurrently", e.getMessage());
+    }
+    if (e instanceof SharedSecretNotFoundException) {
+      return new HttpProblem(404, "shared-secret-not-found", "Shared secret not found", e.getMessage());
+    }
+    if (e instanceof DuplicateSharedSecretException) {
+      return new HttpProblem(409, "duplicate-shared-secret", "Shared secret already exists", e.getMessage(),
+          Map.of("name", e.getMessage()));
+    }
+    if (e instanceof KeyRingNotConfiguredException) {
+      return new HttpProblem(409, "shared-secrets-not-configured", "Shared secrets are not configured",
+          e.getMessage());
     }
     if (e instanceof StoreUnavailableException) {
       return new HttpProblem(503, "store-unavailable", "Token store unavailable",

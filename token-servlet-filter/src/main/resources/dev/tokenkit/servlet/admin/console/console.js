@@ -4,6 +4,7 @@ import { Api, ApiError } from './api.js';
 import { confirmAction, showSecret } from './dialogs.js';
 import { expiryChoices, TokenForm } from './forms.js';
 import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
+import { SharedSecretsPanel } from './sharedsecrets.js';
 
 const TOKEN_KEY = 'tokenkit.adminToken';
 const GRACE_CHOICES = [[0, 'No grace period: the old secret stops now'], [3600, '1 hour'], [86400, '1 day'], [604800, '7 days']];
@@ -30,6 +31,8 @@ const tokenForm = new TokenForm(api, () => ({ policy: state.policy, apis: state.
     showError(e);
   }
 });
+
+const sharedSecrets = new SharedSecretsPanel(api, (m) => announce(m), (e) => showError(e), () => loadAudit(true));
 
 // ---------------------------------------------------------------- messages
 
@@ -63,6 +66,7 @@ async function signIn(token) {
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
   state.tokens.clear();
+  sharedSecrets.clear();
   byId('token-rows').replaceChildren();
   byId('audit-rows').replaceChildren();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();

@@ -28,21 +28,39 @@ export function confirmAction({ title, message, confirmLabel, danger = true, ext
   });
 }
 
+const TOKEN_TEXTS = {
+  title: 'Copy your new token',
+  lead: 'This token will not be shown again.',
+  text: 'Copy it now and store it securely (for example in your secrets manager). Never share it over unsecured channels.',
+  label: 'Token for',
+  done: 'I have stored the token',
+};
+
 /**
- * Shows a full token once. The dialog cannot be dismissed with Escape, so the secret is not lost by accident;
- * the value is wiped from the page when it closes.
+ * Shows a secret with a Copy button and a warning: a full token once (the default texts), or a shared secret
+ * (texts passed in). The dialog cannot be dismissed with Escape, so the secret is not lost by accident; the value
+ * is wiped from the page when it closes.
+ * @param {string} secret the value
+ * @param {string} name what it belongs to
+ * @param {{title?: string, lead?: string, text?: string, label?: string, done?: string}} texts
  * @returns {Promise<void>} resolved when closed
  */
-export function showSecret(secret, tokenName) {
+export function showSecret(secret, name, texts = {}) {
+  const t = { ...TOKEN_TEXTS, ...texts };
   const dialog = byId('secret-dialog');
   const input = byId('secret-value');
   const status = byId('copy-status');
   input.value = secret;
-  byId('secret-token-name').textContent = tokenName;
+  byId('secret-title').textContent = t.title;
+  byId('secret-warning-lead').textContent = t.lead;
+  byId('secret-warning-text').textContent = t.text;
+  byId('secret-label').textContent = t.label;
+  byId('secret-token-name').textContent = name;
+  byId('secret-done').textContent = t.done;
   status.textContent = '';
   const onCancel = (event) => {
     event.preventDefault();
-    status.textContent = 'Copy the token first, then choose "I have stored the token".';
+    status.textContent = `Copy the value first, then choose "${t.done}".`;
   };
   const onCopy = async () => {
     input.focus();
@@ -55,7 +73,7 @@ export function showSecret(secret, tokenName) {
       }
       status.textContent = 'Copied to the clipboard.';
     } catch (e) {
-      status.textContent = 'The browser did not allow copying: the token is selected, press Ctrl+C (or ⌘C).';
+      status.textContent = 'The browser did not allow copying: the value is selected, press Ctrl+C (or ⌘C).';
     }
   };
   const copy = byId('copy-secret');
