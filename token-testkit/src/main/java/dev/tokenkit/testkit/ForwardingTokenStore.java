@@ -5,6 +5,7 @@ import dev.tokenkit.AuditQuery;
 import dev.tokenkit.Page;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.spi.LastUse;
+import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
@@ -100,6 +101,11 @@ public abstract class ForwardingTokenStore implements TokenStore {
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
     return delegate().subscribe(listener);
+  }
+
+  @Override
+  public Optional<SharedSecretStore> sharedSecrets() {
+    return delegate().sharedSecrets();
   }
 
   @Override

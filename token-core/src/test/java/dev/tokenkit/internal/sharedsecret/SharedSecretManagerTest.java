@@ -254,8 +254,13 @@ class SharedSecretManagerTest {
 
   @Test
   void aStoreWithoutSharedSecretsSaysSo() {
-    TokenStore plain = new dev.tokenkit.testkit.RecordingStore(new InMemoryTokenStore());
-    assertThat(plain.sharedSecrets()).as("RecordingStore does not forward sharedSecrets()").isEmpty();
+    TokenStore plain = new dev.tokenkit.testkit.ForwardingTokenStore(new InMemoryTokenStore()) {
+      @Override
+      public java.util.Optional<dev.tokenkit.spi.SharedSecretStore> sharedSecrets() {
+        return java.util.Optional.empty(); // a store that keeps no shared secrets
+      }
+    };
+    assertThat(plain.sharedSecrets()).isEmpty();
     SharedSecrets m = manager(plain, KeyRing.builder().key("k1", K1).build());
     assertThatThrownBy(() -> m.create(ADMIN, "billing")).isInstanceOf(KeyRingNotConfiguredException.class)
         .hasMessageContaining("keeps no shared secrets");
