@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TraceAndTrackTest {
   private static final String TOKEN = "tk_" + "A".repeat(65);
   private static final String API_KEY = "tk_" + "B".repeat(65);
-  private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Method Not Allowed\",\"status\":405,"
+  private static final String BODY = "{\"type\":\"urn:tokenkit:problem:method-not-allowed\",\"title\":\"Method Not Allowed\",\"status\":405,"
       + "\"detail\":\"TRACE and TRACK are not allowed: they would echo the request, credentials included.\"}";
 
   private final TokenService tokens = TokenService.builder().store(new InMemoryTokenStore()).build();
