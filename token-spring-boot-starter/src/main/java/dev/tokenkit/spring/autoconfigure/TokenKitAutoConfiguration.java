@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * The core of the TokenKit starter: a {@link TokenStore} (see {@link StoreType}), a {@link TokenService} configured
+ * The core of the TokenKit starter: a {@link TokenStore} (see {@link dev.tokenkit.spring.StoreType}), a {@link TokenService} configured
  * from {@code tokenkit.*} and {@link TokenServiceBuilderCustomizer} beans, and the optional admin bootstrap. Every
  * bean backs off when the application defines its own.
  *
