@@ -19,5 +19,10 @@ public enum AuditEventType {
   /** The token was deleted. */
   DELETED,
   /** A presented token with a known id failed authentication. */
-  AUTHENTICATION_FAILED
+  AUTHENTICATION_FAILED,
+  /**
+   * A management call was refused because it exceeds the caller's {@link ManagementScope}; the detail says what
+   * was missing. The token id is {@code -} when the call named no existing token (issue, revoke all, listing).
+   */
+  MANAGEMENT_DENIED
 }
