@@ -249,12 +249,12 @@ public final class ManagementScope {
    *
    * @return the scope, or {@code null} when the token may not manage tokens
    */
-  static ManagementScope ofToken(Token token, Role role, AccessGrants effective) {
+  static ManagementScope ofToken(String owner, AccessGrants ownAccess, Role role, AccessGrants effective) {
     if (role == null || role.management() == null) {
       return null;
     }
-    ManagementScope s = role.management().boundTo(token.owner()).narrowedTo(effective);
-    Map<String, AccessLevel> own = token.access().asMap();
+    ManagementScope s = role.management().boundTo(owner).narrowedTo(effective);
+    Map<String, AccessLevel> own = ownAccess.asMap();
     AccessLevel level = own.containsKey(MANAGEMENT_API) ? own.get(MANAGEMENT_API) : own.get(AccessGrants.ALL_APIS);
     if (level == AccessLevel.NONE) {
       return null;

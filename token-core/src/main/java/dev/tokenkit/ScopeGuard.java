@@ -98,8 +98,9 @@ final class ScopeGuard {
       refuse(actor, tokenId, "permission to give role " + SafeEcho.quote(r.name()) + " (this caller may give: "
           + (s.grantableRoles().isEmpty() ? "no role" : String.join(", ", s.grantableRoles())) + ")");
     }
-    if (r.management() != null) {
-      String excess = s.excessOf(r.management(), owner);
+    ManagementScope given = ManagementScope.ofToken(owner, access, r, effective);
+    if (given != null) {
+      String excess = s.excessOf(given, owner);
       if (excess != null) {
         refuse(actor, tokenId, "permission to give role " + SafeEcho.quote(r.name())
             + ", which manages more than this caller (" + excess + ")");
