@@ -218,51 +218,23 @@ public final class ManagementScope {
   }
 
   /**
-   * What {@code other}, given to a token of {@code owner}, would allow beyond this scope, or {@code null} when
-   * nothing: the no-escalation rule for giving a role that manages tokens.
+   * What a token of {@code owner} with this role and own grants would have beyond what this scope may grant, or
+   * {@code null} when it may be given: its effective access (role grants overridden by its own) must stay within
+   * {@link #maxAccess()}, its role must be {@linkplain #grantableRoles() grantable}, and the management scope the
+   * token would hold must not exceed this one (no escalation). Owner reach is checked separately.
    *
-   * @param other the role's scope; never {@code null}
-   * @param owner the owner of the token that would get it; never {@code null}
-   * @return a description of the excess, or {@code null}
-   */
-  public String excessOf(ManagementScope other, String owner) {
-    ManagementScope o = other.boundTo(owner);
-    List<String> excess = new ArrayList<>();
-    Set<ManagementOperation> ops = EnumSet.noneOf(ManagementOperation.class);
-    ops.addAll(o.operations);
-    ops.removeAll(operations);
-    ops.forEach(op -> excess.add("operation " + op.code()));
-    if (reach != Reach.ALL && (o.reach == Reach.ALL || !owners.containsAll(o.owners))) {
-      excess.add("owners beyond " + describeReach());
-    }
-    maxAccess.exceededBy(o.maxAccess).keySet().forEach(api -> excess.add("grant cap on " + SafeEcho.quote(api)));
-    if (grantableRoles != null && (o.grantableRoles == null || !grantableRoles.containsAll(o.grantableRoles))) {
-      excess.add("roles beyond " + grantableRoles);
-    }
-    return excess.isEmpty() ? null : String.join(", ", excess);
-  }
-
-  /**
-   * The management scope a token has: its role's scope bound to the token's owner, its cap narrowed to the token's
-   * effective access, and its operations narrowed by the token's own grant for {@link #MANAGEMENT_API} (or its own
-   * {@code *} grant): NONE leaves nothing, READ only the read operations.
+   * <pre>{@code
+   * String why = scope.grantExcess("alice", tokens.roles().get("ADMIN"), AccessGrants.none());
+   * }</pre>
    *
-   * @return the scope, or {@code null} when the token may not manage tokens
+   * @param owner the owner of the token; never {@code null}
+   * @param role the token's role, or {@code null} for none
+   * @param ownAccess the token's own grants; never {@code null}
+   * @return what is missing in words, e.g. {@code access FULL to 'orders' (may grant at most READ)}, or {@code null}
    */
-  static ManagementScope ofToken(String owner, AccessGrants ownAccess, Role role, AccessGrants effective) {
-    if (role == null || role.management() == null) {
-      return null;
-    }
-    ManagementScope s = role.management().boundTo(owner).narrowedTo(effective);
-    Map<String, AccessLevel> own = ownAccess.asMap();
-    AccessLevel level = own.containsKey(MANAGEMENT_API) ? own.get(MANAGEMENT_API) : own.get(AccessGrants.ALL_APIS);
-    if (level == AccessLevel.NONE) {
-      return null;
-    }
-    if (level == AccessLevel.READ) {
-      s = s.limitedTo(ManagementOperation.reads());
-    }
-    return s.operations.isEmpty() ? null : s;
+  public String grantExcess(String owner, Role role, AccessGrants ownAccess) {
+    return ScopeRules.grantExcess(this, Objects.requireNonNull(owner, "owner"), role,
+        Objects.requireNonNull(ownAccess, "ownAccess"));
   }
 
   /**

@@ -6,8 +6,6 @@ import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.SafeEcho;
 import dev.tokenkit.internal.TimeSource;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -81,30 +79,9 @@ final class ScopeGuard {
     if (unlimited(actor)) {
       return;
     }
-    ManagementScope s = actor.scope();
-    Role r = role == null ? null : roles.get(role);
-    AccessGrants effective = r == null ? access : r.grants().overriddenBy(access);
-    Map<String, AccessLevel> beyond = s.maxAccess().exceededBy(effective);
-    if (!beyond.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      beyond.forEach((api, allowed) -> parts.add("access " + effective.levelFor(api) + " to "
-          + SafeEcho.quote(api) + " (may grant at most " + allowed + ")"));
-      refuse(actor, tokenId, String.join(", ", parts));
-    }
-    if (r == null) {
-      return;
-    }
-    if (s.grantableRoles() != null && !s.grantableRoles().contains(r.name())) {
-      refuse(actor, tokenId, "permission to give role " + SafeEcho.quote(r.name()) + " (this caller may give: "
-          + (s.grantableRoles().isEmpty() ? "no role" : String.join(", ", s.grantableRoles())) + ")");
-    }
-    ManagementScope given = ManagementScope.ofToken(owner, access, r, effective);
-    if (given != null) {
-      String excess = s.excessOf(given, owner);
-      if (excess != null) {
-        refuse(actor, tokenId, "permission to give role " + SafeEcho.quote(r.name())
-            + ", which manages more than this caller (" + excess + ")");
-      }
+    String excess = actor.scope().grantExcess(owner, role == null ? null : roles.get(role), access);
+    if (excess != null) {
+      refuse(actor, tokenId, excess);
     }
   }
 

@@ -184,7 +184,7 @@ public final class VerifiedToken {
     public VerifiedToken verified(Token token, Role role) {
       AccessGrants effective = role == null ? token.access() : role.grants().overriddenBy(token.access());
       return new VerifiedToken(token.id(), token.name(), token.owner(), token.role(), effective,
-          ManagementScope.ofToken(token.owner(), token.access(), role, effective), token.expiresAt(), null);
+          ScopeRules.ofToken(token.owner(), token.access(), role, effective), token.expiresAt(), null);
     }
 
     @Override
