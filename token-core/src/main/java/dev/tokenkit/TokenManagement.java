@@ -122,6 +122,18 @@ final class TokenManagement {
     return new IssuedToken(views.view(after), TokenSecret.of(raw));
   }
 
+  void requireScope(Actor actor, ManagementOperation op, String owner) {
+    if (owner != null) {
+      guard.ownerNamed(actor, op, owner);
+      return;
+    }
+    guard.operation(actor, op, ScopeGuard.NO_TOKEN);
+    if (!ScopeGuard.unlimited(actor) && actor.scope().reach() != ManagementScope.Reach.ALL) {
+      guard.refuse(actor, ScopeGuard.NO_TOKEN, "reach over all owners (this caller reaches "
+          + actor.scope().describeReach() + ")");
+    }
+  }
+
   IssuedToken rotateSelf(VerifiedToken self, Duration gracePeriod, String ip) {
     Objects.requireNonNull(self, "self");
     Actor actor = new Actor(self.owner() + " (token " + self.id() + ", self-rotation)", ip);

@@ -334,6 +334,26 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * Checks that an actor may perform an operation over an owner (or over every owner), as every management call
+   * does; a refusal is audited ({@link AuditEventType#MANAGEMENT_DENIED}) and thrown. For host code and extensions
+   * that guard their own management features with the same scopes, e.g. revealing a shared secret only to callers
+   * with write rights over every owner.
+   *
+   * <pre>{@code
+   * tokens.requireScope(actor, ManagementOperation.EDIT, null); // write over all owners, or InsufficientScopeException
+   * }</pre>
+   *
+   * @param actor the caller; never {@code null}
+   * @param operation what it wants to do; never {@code null}
+   * @param owner the owner concerned, or {@code null} to require reach over every owner
+   * @throws InsufficientScopeException when the scope does not allow it (audited)
+   */
+  public void requireScope(Actor actor, ManagementOperation operation, String owner) {
+    Objects.requireNonNull(operation, "operation");
+    management.requireScope(Objects.requireNonNull(actor, "actor"), operation, owner);
+  }
+
+  /**
    * A token rotates itself, without management rights (GitLab's {@code self_rotate}): a new secret for the same
    * id, grants and expiry (so it stays within the expiry policy), returned once; with a grace period the old
    * secret keeps working until it ends. The audit trail records the token as the actor. A secret that was already

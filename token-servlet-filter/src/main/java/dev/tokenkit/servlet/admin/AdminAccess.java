@@ -4,7 +4,9 @@ import dev.tokenkit.Actor;
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.FailureReason;
+import dev.tokenkit.InsufficientScopeException;
 import dev.tokenkit.IpAddress;
+import dev.tokenkit.ManagementOperation;
 import dev.tokenkit.ManagementScope;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.VerifiedToken;
@@ -105,8 +107,15 @@ final class AdminAccess {
       return Decision.allow(host.ip() == null ? host.withIp(ip) : host, null);
     }
     if (token != null) {
-      return Decision.deny(HttpProblem.insufficientScope("This token may not manage tokens: it lacks a management "
-          + "scope; use a token whose role manages tokens (e.g. ADMIN) and whose own grants do not set '"
+      String missing = "a management scope";
+      try { // audits the refusal like every other scope refusal
+        tokens.requireScope(new Actor(token.owner() + " (token " + token.id() + ")", ip, NOTHING),
+            operationOf(req), null);
+      } catch (InsufficientScopeException e) {
+        missing = e.missing();
+      }
+      return Decision.deny(HttpProblem.insufficientScope("This token may not manage tokens (missing " + missing
+          + "); use a token whose role manages tokens (e.g. ADMIN) and whose own grants do not set '"
           + ManagementScope.MANAGEMENT_API + "' or '*' to NONE"), "Bearer error=\"insufficient_scope\"");
     }
     if (failure == FailureReason.STORE_UNAVAILABLE) {
@@ -120,6 +129,30 @@ final class AdminAccess {
     }
     return Decision.deny(new HttpProblem(401, "unauthorized", "Unauthorized",
         "Send an admin token as 'Authorization: Bearer <token>'"), "Bearer");
+  }
+
+  /** The operation a refused request asked for, for the audit trail. */
+  private static ManagementOperation operationOf(HttpServletRequest req) {
+    String method = req.getMethod();
+    if (method.equals("GET") || method.equals("HEAD")) {
+      String info = req.getPathInfo() == null ? "" : req.getPathInfo();
+      return info.startsWith("/api/audit") ? ManagementOperation.AUDIT
+          : info.startsWith("/api/tokens/") ? ManagementOperation.VIEW : ManagementOperation.LIST;
+    }
+    if (method.equals("PATCH")) {
+      return ManagementOperation.EDIT;
+    }
+    if (method.equals("DELETE")) {
+      return ManagementOperation.DELETE;
+    }
+    String uri = req.getRequestURI();
+    String last = uri.substring(uri.lastIndexOf('/') + 1);
+    for (ManagementOperation op : ManagementOperation.writes()) {
+      if (op.code().equals(last)) {
+        return op;
+      }
+    }
+    return ManagementOperation.ISSUE;
   }
 
   private static String hostUser(HttpServletRequest req) {
