@@ -24,6 +24,7 @@ final class StaticConsole {
       "format.js", "text/javascript; charset=utf-8",
       "dialogs.js", "text/javascript; charset=utf-8",
       "forms.js", "text/javascript; charset=utf-8",
+      "scope.js", "text/javascript; charset=utf-8",
       "console.js", "text/javascript; charset=utf-8");
 
   /**
