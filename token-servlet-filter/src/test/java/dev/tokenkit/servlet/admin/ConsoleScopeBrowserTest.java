@@ -169,9 +169,11 @@ class ConsoleScopeBrowserTest {
     screenshot("console-scope-self-service");
   }
 
+  /** The row names, read in one script so a re-render between reads cannot leave a stale element. */
+  @SuppressWarnings("unchecked")
   private static List<String> rowNames() {
-    return driver.findElements(By.cssSelector("#token-rows tr")).stream().map(r -> r.getAttribute("data-token-name"))
-        .toList();
+    return (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('#token-rows tr')].map(r => r.dataset.tokenName);");
   }
 
   private static List<String> actionsOf(String name) {
