@@ -98,6 +98,64 @@ public final class AccessGrants {
   }
 
   /**
+   * The APIs for which {@code other} gives more than these grants, with the level these grants allow there: what
+   * a caller whose cap is {@code this} may not grant. Every API is compared, including those named only by a
+   * {@code *} grant.
+   *
+   * <pre>{@code
+   * AccessGrants cap = AccessGrants.of(Map.of("*", AccessLevel.READ));
+   * cap.exceededBy(AccessGrants.of(Map.of("orders", AccessLevel.FULL))); // {orders=READ}
+   * }</pre>
+   *
+   * @param other the grants to compare; never {@code null}
+   * @return API name (or {@code *}) to the level these grants allow, sorted; empty when {@code other} stays within
+   */
+  public Map<String, AccessLevel> exceededBy(AccessGrants other) {
+    Map<String, AccessLevel> beyond = new TreeMap<>();
+    for (String api : apisOf(other)) {
+      AccessLevel allowed = levelFor(api);
+      if (!allowed.allows(other.levelFor(api))) {
+        beyond.put(api, allowed);
+      }
+    }
+    return Collections.unmodifiableMap(beyond);
+  }
+
+  /**
+   * Whether {@code other} gives nothing beyond these grants, for any API.
+   *
+   * @param other the grants to compare; never {@code null}
+   * @return {@code true} when every API's level in {@code other} is at most its level here
+   */
+  public boolean includes(AccessGrants other) {
+    return exceededBy(other).isEmpty();
+  }
+
+  /**
+   * The lower of both levels for every API (the most that both allow).
+   *
+   * @param other the other grants; never {@code null}
+   * @return the intersection
+   */
+  public AccessGrants intersection(AccessGrants other) {
+    Map<String, AccessLevel> min = new TreeMap<>();
+    for (String api : apisOf(other)) {
+      AccessLevel a = levelFor(api);
+      AccessLevel b = other.levelFor(api);
+      min.put(api, a.compareTo(b) <= 0 ? a : b);
+    }
+    return of(min);
+  }
+
+  /** The APIs named by either grants, plus {@code *} (which stands for every API named by neither). */
+  private java.util.Set<String> apisOf(AccessGrants other) {
+    java.util.Set<String> apis = new java.util.TreeSet<>(levels.keySet());
+    apis.addAll(other.levels.keySet());
+    apis.add(ALL_APIS);
+    return apis;
+  }
+
+  /**
    * The grants as an unmodifiable map, sorted by API name.
    *
    * @return API name to level

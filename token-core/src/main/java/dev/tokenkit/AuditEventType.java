@@ -29,5 +29,10 @@ public enum AuditEventType {
   /** A shared secret was deleted. */
   SHARED_SECRET_DELETED,
   /** A shared secret was re-encrypted under the key ring's primary key. */
-  SHARED_SECRET_REENCRYPTED
+  SHARED_SECRET_REENCRYPTED,
+  /**
+   * A management call was refused because it exceeds the caller's {@link ManagementScope}; the detail says what
+   * was missing. The token id is {@code -} when the call named no existing token (issue, revoke all, listing).
+   */
+  MANAGEMENT_DENIED
 }

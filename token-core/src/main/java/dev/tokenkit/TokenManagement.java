@@ -35,9 +35,10 @@ final class TokenManagement {
   private final VerificationCache cache;
   private final AuditTrail audit;
   private final TokenViews views;
+  private final ScopeGuard guard;
 
   TokenManagement(TokenService.Builder b, TimeSource time, Hashers hashers, Map<String, Role> roles,
-      VerificationCache cache, AuditTrail audit, TokenViews views) {
+      VerificationCache cache, AuditTrail audit, TokenViews views, ScopeGuard guard) {
     this.store = b.store;
     this.time = time;
     this.random = b.random;
@@ -49,6 +50,7 @@ final class TokenManagement {
     this.cache = cache;
     this.audit = audit;
     this.views = views;
+    this.guard = guard;
   }
 
   IssuedToken issue(Actor actor, IssueRequest request) {
@@ -65,6 +67,8 @@ final class TokenManagement {
     String signatureSecretId = v.signatureSecretId(request.signatureSecretId(), store);
     Instant expiresAt = TimeSource.truncate(v.expiry(expiryPolicy, request.expiration(), now));
     v.throwIfInvalid();
+    guard.ownerNamed(actor, ManagementOperation.ISSUE, owner);
+    guard.grant(actor, ScopeGuard.NO_TOKEN, owner, role, access);
 
     String id = TokenCodec.newId(random);
     String raw = format.newToken(id, random);
@@ -78,7 +82,7 @@ final class TokenManagement {
 
   Token update(Actor actor, String id, TokenUpdate update) {
     Objects.requireNonNull(update, "update");
-    StoredToken current = loadChangeable(actor, id, AuditEventType.UPDATED, "edit");
+    StoredToken current = loadChangeable(actor, id, AuditEventType.UPDATED, ManagementOperation.EDIT);
     Validation v = new Validation();
     Token next = current.token();
     if (update.name() != null) {
@@ -100,6 +104,7 @@ final class TokenManagement {
       next = next.withSignatureSecretId(v.signatureSecretId(update.signatureSecretId(), store));
     }
     v.throwIfInvalid();
+    guard.grant(actor, id, next.owner(), next.role(), next.access());
     return save(actor, current, current.withToken(next.nextVersion(time.now())), AuditEventType.UPDATED, null);
   }
 
@@ -109,8 +114,9 @@ final class TokenManagement {
       throw new InvalidInputException("graceSeconds", "grace period must be between 0 and "
           + maxGracePeriod.toSeconds() + " seconds");
     }
-    StoredToken current = loadChangeable(actor, id, AuditEventType.ROTATED, "rotate");
+    StoredToken current = loadChangeable(actor, id, AuditEventType.ROTATED, ManagementOperation.ROTATE);
     Token t = current.token();
+    guard.grant(actor, id, t.owner(), t.role(), t.access()); // the caller receives the secret of this access
     String raw = TokenCodec.newToken(t.prefix(), id, random);
     Instant now = time.now();
     StoredToken next = grace.isZero()
@@ -120,10 +126,33 @@ final class TokenManagement {
     return new IssuedToken(views.view(after), TokenSecret.of(raw));
   }
 
+  void requireScope(Actor actor, ManagementOperation op, String owner) {
+    if (owner != null) {
+      guard.ownerNamed(actor, op, owner);
+      return;
+    }
+    guard.operation(actor, op, ScopeGuard.NO_TOKEN);
+    if (!ScopeGuard.unlimited(actor) && actor.scope().reach() != ManagementScope.Reach.ALL) {
+      guard.refuse(actor, ScopeGuard.NO_TOKEN, "reach over all owners (this caller reaches "
+          + actor.scope().describeReach() + ")");
+    }
+  }
+
+  IssuedToken rotateSelf(VerifiedToken self, Duration gracePeriod, String ip) {
+    Objects.requireNonNull(self, "self");
+    Actor actor = new Actor(self.owner() + " (token " + self.id() + ", self-rotation)", ip);
+    if (self.isDeprecatedSecret()) {
+      guard.refuse(actor, self.id(),
+          "a current secret: this secret was rotated out and may not rotate its token again; use the new secret");
+    }
+    return rotate(actor, self.id(), gracePeriod);
+  }
+
   IssuedToken regenerate(Actor actor, String id, Expiration expiration) {
     Instant expiresAt = TimeSource.truncate(expiryPolicy.resolve(expiration, time.now()));
-    StoredToken current = loadChangeable(actor, id, AuditEventType.REGENERATED, "regenerate");
+    StoredToken current = loadChangeable(actor, id, AuditEventType.REGENERATED, ManagementOperation.REGENERATE);
     Token t = current.token();
+    guard.grant(actor, id, t.owner(), t.role(), t.access()); // the caller receives the secret of this access
     String raw = TokenCodec.newToken(t.prefix(), id, random);
     StoredToken next = new StoredToken(t.withExpiry(expiresAt).nextVersion(time.now()), hash(raw), null, null);
     Token after = save(actor, current, next, AuditEventType.REGENERATED,
@@ -132,8 +161,8 @@ final class TokenManagement {
   }
 
   /** Moves a token to a stored status; moving it to the status it has changes nothing and records nothing. */
-  Token transition(Actor actor, String id, TokenStatus target, AuditEventType type, String operation) {
-    StoredToken current = loadChangeable(actor, id, type, operation);
+  Token transition(Actor actor, String id, TokenStatus target, AuditEventType type, ManagementOperation op) {
+    StoredToken current = loadChangeable(actor, id, type, op);
     if (current.token().status() == target) {
       return current.token();
     }
@@ -142,7 +171,9 @@ final class TokenManagement {
   }
 
   int revokeAll(Actor actor, String owner) {
+    Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(owner, "owner");
+    guard.ownerNamed(actor, ManagementOperation.REVOKE_ALL, owner);
     int revoked = 0;
     for (String id : unrevokedIdsOf(owner)) {
       if (revokeIfPresent(actor, id)) {
@@ -176,7 +207,7 @@ final class TokenManagement {
         if (before == null || before.status() == TokenStatus.REVOKED) {
           return false;
         }
-        transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, "revoke");
+        transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, ManagementOperation.REVOKE_ALL);
         return true;
       } catch (ConcurrentUpdateException e) {
         if (attempt >= REVOKE_ALL_RETRIES) {
@@ -191,6 +222,9 @@ final class TokenManagement {
   void delete(Actor actor, String id) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(id, "id");
+    if (!ScopeGuard.unlimited(actor)) {
+      guard.token(actor, ManagementOperation.DELETE, views.load(id).token());
+    }
     if (!store.delete(id)) {
       throw new TokenNotFoundException(id);
     }
@@ -199,11 +233,12 @@ final class TokenManagement {
   }
 
   /** Loads a token for a change; revoked tokens only accept a (no-op) revoke. */
-  private StoredToken loadChangeable(Actor actor, String id, AuditEventType type, String operation) {
+  private StoredToken loadChangeable(Actor actor, String id, AuditEventType type, ManagementOperation op) {
     Objects.requireNonNull(actor, "actor");
     StoredToken current = views.load(id);
+    guard.token(actor, op, current.token());
     if (current.token().status() == TokenStatus.REVOKED && type != AuditEventType.REVOKED) {
-      throw new IllegalTransitionException(id, TokenStatus.REVOKED, operation);
+      throw new IllegalTransitionException(id, TokenStatus.REVOKED, op.code().replace('-', ' '));
     }
     return current;
   }

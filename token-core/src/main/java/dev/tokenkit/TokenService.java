@@ -37,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * management call records its {@link Actor} in the audit trail and invalidates the local verification cache
  * before it returns; other instances sharing the store learn of changes through the store's change feed.
  *
+ * <p>Management rights: every call is checked against its actor's {@link ManagementScope} (operations, owners in
+ * reach, the most it may grant) and refused with {@link InsufficientScopeException}, audited, when it exceeds it.
+ * An {@link Actor} made without a scope, and the read methods without an actor ({@link #get(String)},
+ * {@link #list(TokenQuery)}, {@link #audit(AuditQuery)}), have full rights: host code keeps working unchanged; pass
+ * the caller's scope ({@code actor.withScope(...)}, {@link #get(Actor, String)}, {@link #list(Actor, TokenQuery)},
+ * {@link #audit(Actor, AuditQuery)}) whenever you act for someone else. A token rotates itself without management
+ * rights through {@link #rotateSelf(VerifiedToken, Duration, String)}.
+ *
  * <pre>{@code
  * TokenService tokens = TokenService.builder().store(new InMemoryTokenStore()).build();
  * IssuedToken issued = tokens.issue(Actor.of("admin"),
@@ -59,6 +67,7 @@ public final class TokenService implements AutoCloseable {
   private final VerificationCache cache;
   private final MetricsListener metrics;
   private final SharedSecretManager sharedSecrets;
+  private final ScopedReads reads;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
 
@@ -76,7 +85,9 @@ public final class TokenService implements AutoCloseable {
     this.metrics = b.metricsListener;
     this.lastUse = new LastUseRecorder(store, b.lastUseFlushInterval);
     this.views = new TokenViews(store, time, lastUse);
-    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views);
+    ScopeGuard guard = new ScopeGuard(roles, audit, time);
+    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard);
+    this.reads = new ScopedReads(store, views, guard);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
         lastUse, audit, VerifiedToken.FACTORY);
@@ -158,6 +169,19 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * A token's metadata, as a scoped caller may see it.
+   *
+   * @param actor who reads; its scope must allow {@code view} over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @return the token
+   * @throws TokenNotFoundException when no token has the id
+   * @throws InsufficientScopeException when the scope does not allow it (audited)
+   */
+  public Token get(Actor actor, String id) {
+    return reads.get(actor, id);
+  }
+
+  /**
    * A token's metadata, if it exists.
    *
    * @param id the token id; never {@code null}
@@ -176,6 +200,19 @@ public final class TokenService implements AutoCloseable {
    */
   public Page<Token> list(TokenQuery query) {
     return views.list(query);
+  }
+
+  /**
+   * Lists the tokens a scoped caller may see: with an owner filter, that owner must be in reach; without one, an
+   * owner-scoped caller sees only the tokens of owners in reach.
+   *
+   * @param actor who reads; its scope must allow {@code list}; never {@code null}
+   * @param query filters and paging; never {@code null}
+   * @return one page (with several owners in reach it may hold fewer items than the limit and still a cursor)
+   * @throws InsufficientScopeException when the scope does not allow it (audited)
+   */
+  public Page<Token> list(Actor actor, TokenQuery query) {
+    return reads.list(actor, query);
   }
 
   /**
@@ -250,7 +287,8 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token disable(Actor actor, String id) {
-    return management.transition(actor, id, TokenStatus.DISABLED, AuditEventType.DISABLED, "disable");
+    return management.transition(actor, id, TokenStatus.DISABLED, AuditEventType.DISABLED,
+        ManagementOperation.DISABLE);
   }
 
   /**
@@ -264,7 +302,8 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token enable(Actor actor, String id) {
-    return management.transition(actor, id, TokenStatus.ACTIVE, AuditEventType.ENABLED, "enable");
+    return management.transition(actor, id, TokenStatus.ACTIVE, AuditEventType.ENABLED,
+        ManagementOperation.ENABLE);
   }
 
   /**
@@ -278,7 +317,8 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token revoke(Actor actor, String id) {
-    return management.transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, "revoke");
+    return management.transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED,
+        ManagementOperation.REVOKE);
   }
 
   /**
@@ -311,6 +351,63 @@ public final class TokenService implements AutoCloseable {
    */
   public Page<AuditEvent> audit(AuditQuery query) {
     return store.listAudit(Objects.requireNonNull(query, "query"));
+  }
+
+  /**
+   * The audit trail as a scoped caller may see it: events of tokens of owners in reach (an owner-scoped caller
+   * does not see events of deleted tokens, whose owner is no longer known).
+   *
+   * @param actor who reads; its scope must allow {@code audit}; never {@code null}
+   * @param query filters and paging; never {@code null}
+   * @return one page
+   * @throws InsufficientScopeException when the scope does not allow it (audited)
+   */
+  public Page<AuditEvent> audit(Actor actor, AuditQuery query) {
+    return reads.audit(actor, query);
+  }
+
+  /**
+   * Checks that an actor may perform an operation over an owner (or over every owner), as every management call
+   * does; a refusal is audited ({@link AuditEventType#MANAGEMENT_DENIED}) and thrown. For host code and extensions
+   * that guard their own management features with the same scopes, e.g. revealing a shared secret only to callers
+   * with write rights over every owner.
+   *
+   * <pre>{@code
+   * tokens.requireScope(actor, ManagementOperation.EDIT, null); // write over all owners, or InsufficientScopeException
+   * }</pre>
+   *
+   * @param actor the caller; never {@code null}
+   * @param operation what it wants to do; never {@code null}
+   * @param owner the owner concerned, or {@code null} to require reach over every owner
+   * @throws InsufficientScopeException when the scope does not allow it (audited)
+   */
+  public void requireScope(Actor actor, ManagementOperation operation, String owner) {
+    Objects.requireNonNull(operation, "operation");
+    management.requireScope(Objects.requireNonNull(actor, "actor"), operation, owner);
+  }
+
+  /**
+   * A token rotates itself, without management rights (GitLab's {@code self_rotate}): a new secret for the same
+   * id, grants and expiry (so it stays within the expiry policy), returned once; with a grace period the old
+   * secret keeps working until it ends. The audit trail records the token as the actor. A secret that was already
+   * rotated out (in its grace period) may not rotate again, so a leaked old secret cannot take over the token.
+   *
+   * <pre>{@code
+   * VerifiedToken self = tokens.authenticate(presented, AuthContext.anyApi(clientIp)).token();
+   * IssuedToken fresh = tokens.rotateSelf(self, Duration.ofHours(1), clientIp);
+   * }</pre>
+   *
+   * @param self the token as verified from the request; never {@code null}
+   * @param gracePeriod how long the old secret still works; {@code null} or zero for none
+   * @param ip the client IP for the audit trail, or {@code null}
+   * @return the token and its new full token string
+   * @throws InsufficientScopeException when the presented secret is a rotated-out one (audited)
+   * @throws InvalidInputException when the grace period is negative or above the configured maximum
+   * @throws TokenNotFoundException when the token was deleted meanwhile
+   * @throws IllegalTransitionException when the token was revoked meanwhile
+   */
+  public IssuedToken rotateSelf(VerifiedToken self, Duration gracePeriod, String ip) {
+    return management.rotateSelf(self, gracePeriod, ip);
   }
 
   /**

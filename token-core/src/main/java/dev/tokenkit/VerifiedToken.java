@@ -26,19 +26,19 @@ public final class VerifiedToken {
   private final String owner;
   private final String role;
   private final AccessGrants effectiveAccess;
-  private final boolean managesTokens;
+  private final ManagementScope managementScope;
   private final Instant expiresAt;
   private final Instant deprecatedUntil;
   private final String signatureSecretId;
 
   private VerifiedToken(String id, String name, String owner, String role, AccessGrants effectiveAccess,
-      boolean managesTokens, Instant expiresAt, Instant deprecatedUntil, String signatureSecretId) {
+      ManagementScope managementScope, Instant expiresAt, Instant deprecatedUntil, String signatureSecretId) {
     this.id = Objects.requireNonNull(id, "id");
     this.name = name;
     this.owner = Objects.requireNonNull(owner, "owner");
     this.role = role;
     this.effectiveAccess = Objects.requireNonNull(effectiveAccess, "effectiveAccess");
-    this.managesTokens = managesTokens;
+    this.managementScope = managementScope;
     this.expiresAt = expiresAt;
     this.deprecatedUntil = deprecatedUntil;
     this.signatureSecretId = signatureSecretId;
@@ -92,10 +92,24 @@ public final class VerifiedToken {
   /**
    * Whether the token may use the management API.
    *
-   * @return {@code true} for a role that manages tokens (e.g. {@code ADMIN})
+   * @return {@code true} for a role that manages tokens (e.g. {@code ADMIN}) unless the token's own grants took
+   *     the rights away (see {@link #managementScope()})
    */
   public boolean managesTokens() {
-    return managesTokens;
+    return managementScope != null;
+  }
+
+  /**
+   * What the token may do through the management API: its role's {@link Role#management() scope}, bound to the
+   * token's owner (a role reaching "own tokens" reaches this owner's), with the grant cap narrowed to the token's
+   * effective access (it never grants more than it has) and the operations narrowed by the token's own grant for
+   * {@value ManagementScope#MANAGEMENT_API} or {@code *}: an {@code ADMIN} token issued with
+   * {@code {"*": "NONE"}} manages nothing, one with {@code {"tokenkit.management": "READ"}} only reads.
+   *
+   * @return the scope, or {@code null} when the token may not manage tokens
+   */
+  public ManagementScope managementScope() {
+    return managementScope;
   }
 
   /**
@@ -160,20 +174,20 @@ public final class VerifiedToken {
   public boolean equals(Object o) {
     return o instanceof VerifiedToken v && id.equals(v.id) && Objects.equals(name, v.name) && owner.equals(v.owner)
         && Objects.equals(role, v.role) && effectiveAccess.equals(v.effectiveAccess)
-        && managesTokens == v.managesTokens && Objects.equals(expiresAt, v.expiresAt)
+        && Objects.equals(managementScope, v.managementScope) && Objects.equals(expiresAt, v.expiresAt)
         && Objects.equals(deprecatedUntil, v.deprecatedUntil) && Objects.equals(signatureSecretId, v.signatureSecretId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, name, owner, role, effectiveAccess, managesTokens, expiresAt, deprecatedUntil,
+    return Objects.hash(id, name, owner, role, effectiveAccess, managementScope, expiresAt, deprecatedUntil,
         signatureSecretId);
   }
 
   @Override
   public String toString() {
     return "VerifiedToken[id=" + id + ", name=" + name + ", owner=" + owner + ", role=" + role + ", effectiveAccess="
-        + effectiveAccess + ", managesTokens=" + managesTokens + ", expiresAt=" + expiresAt + ", deprecatedUntil="
+        + effectiveAccess + ", managementScope=" + managementScope + ", expiresAt=" + expiresAt + ", deprecatedUntil="
         + deprecatedUntil + ", signatureSecretId=" + signatureSecretId + "]";
   }
 
@@ -183,12 +197,13 @@ public final class VerifiedToken {
     public VerifiedToken verified(Token token, Role role) {
       AccessGrants effective = role == null ? token.access() : role.grants().overriddenBy(token.access());
       return new VerifiedToken(token.id(), token.name(), token.owner(), token.role(), effective,
-          role != null && role.managesTokens(), token.expiresAt(), null, token.signatureSecretId());
+          ScopeRules.ofToken(token.owner(), token.access(), role, effective), token.expiresAt(), null,
+          token.signatureSecretId());
     }
 
     @Override
     public VerifiedToken deprecated(VerifiedToken t, Instant until) {
-      return new VerifiedToken(t.id, t.name, t.owner, t.role, t.effectiveAccess, t.managesTokens, t.expiresAt,
+      return new VerifiedToken(t.id, t.name, t.owner, t.role, t.effectiveAccess, t.managementScope, t.expiresAt,
           Objects.requireNonNull(until, "until"), t.signatureSecretId);
     }
   }

@@ -23,7 +23,8 @@ public interface SharedSecrets {
   /**
    * Creates a shared secret.
    *
-   * @param actor who; never {@code null}
+   * @param actor who; never {@code null}; only the {@link dev.tokenkit.ManagementScope#full() full} scope may
+   *     manage shared secrets ({@link dev.tokenkit.InsufficientScopeException} otherwise, audited)
    * @param name a unique name, 1 to 100 characters, no control characters; never {@code null}
    * @return the metadata and the value
    * @throws dev.tokenkit.InvalidInputException when the name is invalid
@@ -54,7 +55,8 @@ public interface SharedSecrets {
    * Reveals the current value (the seed's "retrieval"), recording a {@code SHARED_SECRET_REVEALED} audit event.
    * Callers must hold management write rights (the management API checks them).
    *
-   * @param actor who; never {@code null}
+   * @param actor who; never {@code null}; only the {@link dev.tokenkit.ManagementScope#full() full} scope may
+   *     manage shared secrets ({@link dev.tokenkit.InsufficientScopeException} otherwise, audited)
    * @param id the id; never {@code null}
    * @return the value
    * @throws SharedSecretNotFoundException when no secret has the id
@@ -66,7 +68,8 @@ public interface SharedSecrets {
   /**
    * Rotates: a new value; the previous one keeps verifying until the overlap ends.
    *
-   * @param actor who; never {@code null}
+   * @param actor who; never {@code null}; only the {@link dev.tokenkit.ManagementScope#full() full} scope may
+   *     manage shared secrets ({@link dev.tokenkit.InsufficientScopeException} otherwise, audited)
    * @param id the id; never {@code null}
    * @param overlap how long the previous value still verifies ({@code null} or zero: it stops at once); at most
    *     the configured maximum grace period
@@ -80,7 +83,8 @@ public interface SharedSecrets {
   /**
    * Deletes a shared secret; tokens that require it then fail every request until they are changed.
    *
-   * @param actor who; never {@code null}
+   * @param actor who; never {@code null}; only the {@link dev.tokenkit.ManagementScope#full() full} scope may
+   *     manage shared secrets ({@link dev.tokenkit.InsufficientScopeException} otherwise, audited)
    * @param id the id; never {@code null}
    * @throws SharedSecretNotFoundException when no secret has the id
    */
@@ -90,7 +94,8 @@ public interface SharedSecrets {
    * Re-encrypts every value that is not under the key ring's primary key (after adding a new primary key), so the
    * old key can then be removed from the ring. Idempotent.
    *
-   * @param actor who; never {@code null}
+   * @param actor who; never {@code null}; only the {@link dev.tokenkit.ManagementScope#full() full} scope may
+   *     manage shared secrets ({@link dev.tokenkit.InsufficientScopeException} otherwise, audited)
    * @return how many shared secrets were re-encrypted
    * @throws KeyRingNotConfiguredException when no key ring is configured
    */

@@ -1,6 +1,7 @@
 package dev.tokenkit.internal.sharedsecret;
 
 import dev.tokenkit.Actor;
+import dev.tokenkit.InsufficientScopeException;
 import dev.tokenkit.AuditEventType;
 import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.TokenKitException;
@@ -130,6 +131,7 @@ public final class SharedSecretManager implements SharedSecrets {
   @Override
   public CreatedSharedSecret create(Actor actor, String name) {
     Objects.requireNonNull(actor, "actor");
+    requireFullScope(actor, "-");
     String n = validName(name);
     SharedSecretStore s = store();
     KeyRing ring = ring();
@@ -156,6 +158,7 @@ public final class SharedSecretManager implements SharedSecrets {
   @Override
   public SharedSecretValue reveal(Actor actor, String id) {
     Objects.requireNonNull(actor, "actor");
+    requireFullScope(actor, id);
     KeyRing ring = ring();
     StoredSharedSecret s = load(id);
     SharedSecretValue value = SharedSecretValue.of(new String(ring.decrypt(s.ciphertext(), s.id()),
@@ -167,6 +170,7 @@ public final class SharedSecretManager implements SharedSecrets {
   @Override
   public CreatedSharedSecret rotate(Actor actor, String id, Duration overlap) {
     Objects.requireNonNull(actor, "actor");
+    requireFullScope(actor, id);
     Duration o = overlap == null ? Duration.ZERO : overlap;
     if (o.isNegative() || o.compareTo(maxOverlap) > 0) {
       throw new InvalidInputException("graceSeconds", "the overlap must be between 0 and " + maxOverlap.toSeconds()
@@ -188,6 +192,7 @@ public final class SharedSecretManager implements SharedSecrets {
   @Override
   public void delete(Actor actor, String id) {
     Objects.requireNonNull(actor, "actor");
+    requireFullScope(actor, id);
     Objects.requireNonNull(id, "id");
     if (!store().deleteSharedSecret(id)) {
       throw new SharedSecretNotFoundException(id);
@@ -198,6 +203,7 @@ public final class SharedSecretManager implements SharedSecrets {
 
   @Override
   public int reencryptAll(Actor actor) {
+    requireFullScope(actor, "-");
     Objects.requireNonNull(actor, "actor");
     KeyRing ring = ring();
     int count = 0;
@@ -300,5 +306,19 @@ public final class SharedSecretManager implements SharedSecrets {
 
   private Instant now() {
     return time.now();
+  }
+
+  /**
+   * Shared secrets belong to no owner, so only the full management scope manages them. A refusal is audited as
+   * {@code MANAGEMENT_DENIED} and throws.
+   */
+  private void requireFullScope(Actor actor, String id) {
+    Objects.requireNonNull(actor, "actor");
+    if (!actor.scope().isFull()) {
+      String missing = "the full management scope (API shared secrets belong to no owner; this caller reaches "
+          + actor.scope().describeReach() + ")";
+      audit.record(AuditEventType.MANAGEMENT_DENIED, id == null ? "-" : id, actor, missing);
+      throw new InsufficientScopeException(missing);
+    }
   }
 }

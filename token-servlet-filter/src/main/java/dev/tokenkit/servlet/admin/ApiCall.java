@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenkit.Actor;
+import dev.tokenkit.VerifiedToken;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 
@@ -15,12 +16,14 @@ final class ApiCall {
   private final HttpServletRequest request;
   private final Map<String, String> params;
   private final Actor actor;
+  private final VerifiedToken token;
   private final ObjectMapper mapper;
   private final JsonNode body;
   private final String mountPath;
 
-  ApiCall(HttpServletRequest request, Map<String, String> params, Actor actor, ObjectMapper mapper, JsonNode body,
-      String mountPath) {
+  ApiCall(HttpServletRequest request, Map<String, String> params, Actor actor, VerifiedToken token,
+      ObjectMapper mapper, JsonNode body, String mountPath) {
+    this.token = token;
     this.mountPath = mountPath;
     this.request = request;
     this.params = Map.copyOf(params);
@@ -32,6 +35,11 @@ final class ApiCall {
   /** @return who acts, for the audit trail */
   Actor actor() {
     return actor;
+  }
+
+  /** @return the token the caller presented, or {@code null} for a host-authenticated caller */
+  VerifiedToken token() {
+    return token;
   }
 
   /** @return the context path plus servlet path, e.g. {@code /admin} */

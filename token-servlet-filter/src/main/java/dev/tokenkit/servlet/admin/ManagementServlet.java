@@ -3,7 +3,9 @@ package dev.tokenkit.servlet.admin;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenkit.Actor;
 import dev.tokenkit.ApiNames;
+import dev.tokenkit.InsufficientScopeException;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.servlet.ApiRoute;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +37,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Below the mount: {@code /} is the console (plain HTML/CSS/JS from the jar), {@code /api/...} the JSON API
  * and {@code /api/openapi.json} its OpenAPI document. Only callers with token-management rights may call the API:
- * a token whose role manages tokens (the built-in {@code ADMIN} role), or a request that the host's
- * {@linkplain Builder#accessCheck(Predicate) access check} accepts (for hosts with their own login). The token is
+ * a token whose role manages tokens (the built-in {@code ADMIN} role; host roles with a narrower
+ * {@link dev.tokenkit.ManagementScope}), or a request that the host's check accepts (for hosts with their own
+ * login: {@linkplain Builder#hostAccess(Function) hostAccess} returns the signed-in user with its scope,
+ * {@linkplain Builder#accessCheck(Predicate) accessCheck} gives full rights). Every call stays within the caller's
+ * scope (403 {@code insufficient_scope} otherwise, audited); {@code GET /api/me} tells the console what the caller
+ * may do, and {@code POST /api/tokens/self/rotate} lets any valid token rotate itself. The token is
  * taken from the request attribute {@code dev.tokenkit.VerifiedToken} when TokenKit's filter ran first, otherwise
  * read from the request by the filter's credential rules ({@linkplain Builder#authentication(TokenAuthFilter)
  * taken from the filter}; {@code Authorization: Bearer} only without one), which also give the client address
@@ -61,6 +68,7 @@ public final class ManagementServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ManagementServlet.class);
   static final String OPENAPI_PATH = "/api/openapi.json";
+  static final String SELF_ROTATE_PATH = "/api/tokens/self/rotate";
 
   private final transient ObjectMapper mapper =
       new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -71,8 +79,10 @@ public final class ManagementServlet extends HttpServlet {
   private final boolean publicOpenApi;
 
   private ManagementServlet(Builder b) {
-    this.access = new AdminAccess(b.tokens, b.accessCheck, b.clients);
+    this.access = new AdminAccess(b.tokens, b.hostAccess, b.clients);
     this.publicOpenApi = b.publicOpenApi;
+    JsonViews json = new JsonViews(mapper);
+    new CallerEndpoints(b.tokens, json).register(router); // before /api/tokens/{id}/rotate, which "self" would match
     new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
         .register(router);
     new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
@@ -150,7 +160,7 @@ public final class ManagementServlet extends HttpServlet {
         writeJson(resp, 200, openApi.forMount(mountPath(req)));
         return;
       }
-      AdminAccess.Decision decision = access.decide(req);
+      AdminAccess.Decision decision = access.decide(req, method.equals("POST") && path.equals(SELF_ROTATE_PATH));
       if (!decision.allowed()) {
         if (decision.challenge() != null) {
           resp.setHeader("WWW-Authenticate", decision.challenge());
@@ -164,7 +174,7 @@ public final class ManagementServlet extends HttpServlet {
         body = JsonBody.read(mapper, req);
       }
       ApiResponse response = match.route().endpoint()
-          .handle(new ApiCall(req, match.params(), decision.actor(), mapper, body, mountPath(req)));
+          .handle(new ApiCall(req, match.params(), decision.actor(), decision.token(), mapper, body, mountPath(req)));
       if (response.location() != null) {
         resp.setHeader("Location", mountPath(req) + response.location());
       }
@@ -180,6 +190,9 @@ public final class ManagementServlet extends HttpServlet {
       writeProblem(resp, p);
     } catch (TokenKitException e) {
       HttpProblem p = Problems.of(e);
+      if (e instanceof InsufficientScopeException) {
+        resp.setHeader("WWW-Authenticate", "Bearer error=\"insufficient_scope\"");
+      }
       if (p.status() >= 500) {
         LOG.warn("Management API {} {} failed: {}", method, path, e.toString());
       }
@@ -231,7 +244,7 @@ public final class ManagementServlet extends HttpServlet {
   public static final class Builder {
     private final TokenService tokens;
     private final Map<String, List<String>> catalogue = new LinkedHashMap<>();
-    private Predicate<HttpServletRequest> accessCheck;
+    private Function<HttpServletRequest, Actor> hostAccess;
     private ClientRules clients = ClientRules.DEFAULT;
     private boolean publicOpenApi = true;
 
@@ -294,15 +307,42 @@ public final class ManagementServlet extends HttpServlet {
     }
 
     /**
-     * A host check that grants management rights to requests the host has authenticated itself, e.g. a
-     * logged-in super administrator's session. Tokens with the ADMIN role are accepted regardless. The check
-     * runs on request threads and must be thread-safe.
+     * A host check that grants full management rights ({@link dev.tokenkit.ManagementScope#full()}) to requests
+     * the host has authenticated itself, e.g. a logged-in super administrator's session; the audited actor is the
+     * request's principal name. Tokens whose role manages tokens are accepted regardless. Replaces a
+     * {@link #hostAccess(Function)} check. The check runs on request threads and must be thread-safe.
      *
-     * @param check returns {@code true} for requests that may manage tokens; {@code null} for none
+     * @param check returns {@code true} for requests that may manage every token; {@code null} for none
      * @return this builder
      */
     public Builder accessCheck(Predicate<HttpServletRequest> check) {
-      this.accessCheck = check;
+      this.hostAccess = check == null ? null : AdminAccess.fullRightsFor(check);
+      return this;
+    }
+
+    /**
+     * A host check for hosts with their own login (a session, Spring Security): it returns the signed-in user as
+     * the audited {@link Actor}, carrying what that user may do ({@link Actor#withScope}), or {@code null} when
+     * the request is not signed in or may not manage tokens. The servlet fills in the client IP when the actor
+     * has none. Tokens whose role manages tokens are accepted first, with their own scope. Replaces an
+     * {@link #accessCheck(Predicate)}. The check runs on request threads and must be thread-safe.
+     *
+     * <pre>{@code
+     * .hostAccess(req -> {
+     *   User u = (User) req.getSession(false) == null ? null : req.getSession(false).getAttribute("user");
+     *   if (u == null) return null;
+     *   ManagementScope scope = u.isSuperAdmin() ? ManagementScope.full()
+     *       : u.isAuditor() ? ManagementScope.readOnly()
+     *       : ManagementScope.ownTokens(u.name(), u.apiAccess());   // self-service, capped at the user's access
+     *   return Actor.of(u.name()).withScope(scope);
+     * })
+     * }</pre>
+     *
+     * @param check returns the caller as an actor with its scope, or {@code null}; {@code null} for no check
+     * @return this builder
+     */
+    public Builder hostAccess(Function<HttpServletRequest, Actor> check) {
+      this.hostAccess = check;
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.tokenkit.ConcurrentUpdateException;
 import dev.tokenkit.DuplicateTokenException;
 import dev.tokenkit.ExpiryPolicyException;
 import dev.tokenkit.IllegalTransitionException;
+import dev.tokenkit.InsufficientScopeException;
 import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenKitException;
@@ -40,6 +41,9 @@ final class Problems {
       // 400 like any other invalid field, so a form can show the message next to the expiry choice
       return new HttpProblem(400, "expiry-not-allowed", "Expiry not allowed by the policy", e.getMessage(),
           Map.of("expiration", e.getMessage()));
+    }
+    if (e instanceof InsufficientScopeException) {
+      return HttpProblem.insufficientScope(e.getMessage());
     }
     if (e instanceof TokenNotFoundException) {
       return new HttpProblem(404, "token-not-found", "Token not found", e.getMessage());
@@ -86,6 +90,9 @@ final class Problems {
     n.put("status", p.status());
     if (p.detail() != null) {
       n.put("detail", p.detail());
+    }
+    if (p.error() != null) {
+      n.put("error", p.error());
     }
     if (!p.fieldErrors().isEmpty()) {
       ArrayNode errors = n.putArray("errors");

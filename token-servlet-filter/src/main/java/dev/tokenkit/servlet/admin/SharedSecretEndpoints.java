@@ -3,6 +3,7 @@ package dev.tokenkit.servlet.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenkit.InsufficientScopeException;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.SharedSecret;
 import dev.tokenkit.sharedsecret.SharedSecrets;
@@ -24,15 +25,24 @@ final class SharedSecretEndpoints {
   }
 
   void register(Router r) {
-    r.add("GET", "/api/shared-secrets", c -> ApiResponse.ok(list()))
+    r.add("GET", "/api/shared-secrets", c -> ApiResponse.ok(list(c)))
         .add("POST", "/api/shared-secrets", this::create)
-        .add("GET", "/api/shared-secrets/{id}", c -> ApiResponse.ok(view(secrets.get(c.param("id")))))
+        .add("GET", "/api/shared-secrets/{id}", c -> ApiResponse.ok(view(secrets.get(fullScope(c).param("id")))))
         .add("DELETE", "/api/shared-secrets/{id}", this::delete)
         .add("POST", "/api/shared-secrets/{id}/reveal", this::reveal)
         .add("POST", "/api/shared-secrets/{id}/rotate", this::rotate);
   }
 
-  private ObjectNode list() {
+  /** Reading shared secrets' metadata also needs the full scope: they belong to no owner. */
+  private static ApiCall fullScope(ApiCall c) {
+    if (!c.actor().scope().isFull()) {
+      throw new InsufficientScopeException("the full management scope (API shared secrets belong to no owner)");
+    }
+    return c;
+  }
+
+  private ObjectNode list(ApiCall c) {
+    fullScope(c);
     ObjectNode n = mapper.createObjectNode();
     ArrayNode items = n.putArray("items");
     secrets.list().forEach(s -> items.add(view(s)));

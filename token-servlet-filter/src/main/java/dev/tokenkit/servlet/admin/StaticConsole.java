@@ -25,6 +25,7 @@ final class StaticConsole {
       "dialogs.js", "text/javascript; charset=utf-8",
       "forms.js", "text/javascript; charset=utf-8",
       "sharedsecrets.js", "text/javascript; charset=utf-8",
+      "scope.js", "text/javascript; charset=utf-8",
       "console.js", "text/javascript; charset=utf-8");
 
   /**

@@ -26,7 +26,7 @@ final class TokenEndpoints {
   void register(Router r) {
     r.add("GET", "/api/tokens", this::list)
         .add("POST", "/api/tokens", this::issue)
-        .add("GET", "/api/tokens/{id}", c -> ApiResponse.ok(views.token(tokens.get(c.param("id")))))
+        .add("GET", "/api/tokens/{id}", c -> ApiResponse.ok(views.token(tokens.get(c.actor(), c.param("id")))))
         .add("PATCH", "/api/tokens/{id}", this::update)
         .add("DELETE", "/api/tokens/{id}", this::delete)
         .add("POST", "/api/tokens/{id}/rotate", this::rotate)
@@ -50,7 +50,7 @@ final class TokenEndpoints {
     int limit = in.limit(c.query("limit"), TokenQuery.DEFAULT_LIMIT, TokenQuery.MAX_LIMIT);
     in.throwIfInvalid();
     TokenQuery q = new TokenQuery(c.query("owner"), status, before, c.query("cursor"), limit);
-    Page<Token> page = tokens.list(q);
+    Page<Token> page = tokens.list(c.actor(), q);
     return ApiResponse.ok(views.tokenPage(page.items(), page.nextCursor()));
   }
 
@@ -88,7 +88,7 @@ final class TokenEndpoints {
     JsonInput in = new JsonInput();
     int limit = in.limit(c.query("limit"), TokenQuery.DEFAULT_LIMIT, TokenQuery.MAX_LIMIT);
     in.throwIfInvalid();
-    Page<AuditEvent> page = tokens.audit(new AuditQuery(c.query("tokenId"), c.query("cursor"), limit));
+    Page<AuditEvent> page = tokens.audit(c.actor(), new AuditQuery(c.query("tokenId"), c.query("cursor"), limit));
     return ApiResponse.ok(views.auditPage(page.items(), page.nextCursor()));
   }
 

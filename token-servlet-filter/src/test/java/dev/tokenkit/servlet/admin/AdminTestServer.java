@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -51,16 +52,26 @@ final class AdminTestServer implements AutoCloseable {
   }
 
   static AdminTestServer start(TokenStore store, TokenService tokens, Predicate<HttpServletRequest> hostCheck) throws Exception {
+    return startWith(store, tokens, ManagementServlet.builder(tokens).accessCheck(hostCheck));
+  }
+
+  /** A server whose host check returns the signed-in user with a scope (hosts with their own login). */
+  static AdminTestServer startWithHostAccess(TokenStore store, TokenService tokens,
+      Function<HttpServletRequest, Actor> hostAccess) throws Exception {
+    return startWith(store, tokens, ManagementServlet.builder(tokens).hostAccess(hostAccess));
+  }
+
+  private static AdminTestServer startWith(TokenStore store, TokenService tokens, ManagementServlet.Builder builder)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    ManagementServlet admin = ManagementServlet.builder(tokens)
+    ManagementServlet admin = builder
         .api("orders", "/api/orders/*")
         .api("reports", "/api/reports/*", "/api/exports/*")
-        .accessCheck(hostCheck)
         .build();
     context.addFilter(new FilterHolder(new FilterStandIn(tokens)), "/admin/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(new ServletHolder("tokenkit-admin", admin), "/admin/*");

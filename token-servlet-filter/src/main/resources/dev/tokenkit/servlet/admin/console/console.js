@@ -5,11 +5,14 @@ import { confirmAction, showSecret } from './dialogs.js';
 import { expiryChoices, TokenForm } from './forms.js';
 import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
 import { SharedSecretsPanel } from './sharedsecrets.js';
+import { Scope } from './scope.js';
 
 const TOKEN_KEY = 'tokenkit.adminToken';
 const GRACE_CHOICES = [[0, 'No grace period: the old secret stops now'], [3600, '1 hour'], [86400, '1 day'], [604800, '7 days']];
 
 const state = {
+  scope: null, // the caller's management scope (api/me) once signed in
+  probing: false, // looking for a host session: no sign-out message on 401
   policy: null,
   apis: [],
   cursors: [null], // cursor of each visited page; the last one is the current page
@@ -19,11 +22,13 @@ const state = {
 };
 
 const api = new Api(() => sessionStorage.getItem(TOKEN_KEY), (error) => {
+  if (state.probing) return;
+  if (error.status === 403 && state.scope) return; // a refused action: shown as an error, the session stays
   signOut(error.status === 403
     ? 'This token may not manage tokens. Sign in with a token that has the ADMIN role.'
     : 'The admin token was rejected (wrong, expired, disabled or revoked). Sign in again.');
 });
-const tokenForm = new TokenForm(api, () => ({ policy: state.policy, apis: state.apis }), async (message) => {
+const tokenForm = new TokenForm(api, () => ({ policy: state.policy, apis: state.apis, scope: state.scope }), async (message) => {
   try {
     await refresh();
     announce(message);
@@ -50,21 +55,42 @@ function showError(error) {
 
 // ---------------------------------------------------------------- session
 
+/** Signs in with a token, or with the host's session when token is null. */
 async function signIn(token) {
-  sessionStorage.setItem(TOKEN_KEY, token);
-  const [policy, apis] = await Promise.all([api.get('policy'), api.get('apis')]);
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  const [me, policy, apis] = await Promise.all([api.get('me'), api.get('policy'), api.get('apis')]);
+  state.scope = new Scope(me);
   state.policy = policy;
   state.apis = apis.items;
   byId('sign-in').hidden = true;
   byId('app').hidden = false;
   byId('session').hidden = false;
-  byId('session-info').textContent = 'Signed in with an admin token';
+  byId('session-info').textContent = `Signed in as ${me.actor} (${state.scope.describe()})`;
+  byId('sign-out').hidden = !token;
+  applyScope();
   renderApis();
   await Promise.all([loadTokens(), loadAudit(true)]);
 }
 
+/** Shows only what the scope allows: read-only callers see no actions; owner-scoped callers their own owner. */
+function applyScope() {
+  const scope = state.scope;
+  byId('create-token').hidden = !scope.allows('issue');
+  byId('revoke-all-section').hidden = !scope.allows('revoke-all');
+  byId('audit-section').hidden = !scope.allows('audit');
+  byId('shared-secret-button').hidden = !scope.scope.full; // shared secrets belong to no owner: full scope only
+  const owners = byId('owners-in-reach');
+  owners.replaceChildren(...scope.scope.owners.map((o) => el('option', { value: o })));
+  for (const id of ['filter-owner', 'revoke-all-owner']) {
+    const input = byId(id);
+    input.value = scope.fixedOwner || '';
+    input.readOnly = !!scope.fixedOwner;
+  }
+}
+
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
+  state.scope = null;
   state.tokens.clear();
   sharedSecrets.clear();
   byId('token-rows').replaceChildren();
@@ -143,12 +169,20 @@ function tokenRow(t) {
     'aria-label': `${text} token ${label}`, text,
   });
   const actions = el('div', { class: 'actions' });
+  const scope = state.scope;
+  // edit, rotate and regenerate hand the caller a token of this access: only within what it may grant
+  const handles = scope.mayHandle(t, state.policy.roles);
+  const may = (op) => scope.allows(op) && scope.reaches(t.owner);
   if (t.status !== 'REVOKED') {
-    actions.append(button('edit', 'Edit'), button('rotate', 'Rotate'), button('regenerate', 'Regenerate'),
-      t.status === 'DISABLED' ? button('enable', 'Enable') : button('disable', 'Disable'),
-      button('revoke', 'Revoke', true));
+    if (may('edit') && handles) actions.append(button('edit', 'Edit'));
+    if (may('rotate') && handles) actions.append(button('rotate', 'Rotate'));
+    if (may('regenerate') && handles) actions.append(button('regenerate', 'Regenerate'));
+    if (t.status === 'DISABLED' ? may('enable') : may('disable')) {
+      actions.append(t.status === 'DISABLED' ? button('enable', 'Enable') : button('disable', 'Disable'));
+    }
+    if (may('revoke')) actions.append(button('revoke', 'Revoke', true));
   }
-  actions.append(button('delete', 'Delete', true));
+  if (may('delete')) actions.append(button('delete', 'Delete', true));
   return el('tr', { 'data-token-id': t.id, 'data-token-name': t.name },
     el('td', {}, el('span', { class: 'token-name', text: t.name }),
       t.description ? el('span', { class: 'sub', text: t.description }) : null,
@@ -273,12 +307,19 @@ byId('revoke-all-form').addEventListener('submit', async (event) => {
     input.focus();
     return;
   }
+  if (!state.scope.reaches(owner)) {
+    error.hidden = false;
+    error.textContent = `You may only revoke tokens of ${state.scope.scope.owners.join(', ')}.`;
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
+    return;
+  }
   input.removeAttribute('aria-invalid');
   try {
     if (!await confirmAction({ title: `Revoke all tokens of “${owner}”?`, confirmLabel: 'Revoke all tokens',
       message: `Every token of ${owner} stops working permanently. This cannot be undone.` })) return;
     const result = await api.post(`owners/${encodeURIComponent(owner)}/revoke-all`, {});
-    input.value = '';
+    input.value = state.scope.fixedOwner || '';
     await refresh();
     announce(`Revoked ${result.revoked} token${result.revoked === 1 ? '' : 's'} of “${owner}”.`);
   } catch (e) {
@@ -296,6 +337,7 @@ function renderApis() {
 }
 
 async function loadAudit(first) {
+  if (!state.scope.allows('audit')) return;
   const params = new URLSearchParams({ limit: '20' });
   if (!first && state.auditCursor) params.set('cursor', state.auditCursor);
   const page = await api.get(`audit?${params}`);
@@ -319,7 +361,8 @@ function showSignIn() {
   byId('admin-token').focus();
 }
 
-// The sign-in form stays hidden until we know whether this tab already holds a working admin token.
+// The sign-in form stays hidden until we know whether this tab already holds a working admin token, or the
+// host's own login (a session) already lets the browser manage tokens.
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) {
   signIn(saved).catch((e) => {
@@ -329,5 +372,6 @@ if (saved) {
     }
   });
 } else {
-  showSignIn();
+  state.probing = true;
+  signIn(null).catch(() => showSignIn()).finally(() => { state.probing = false; });
 }

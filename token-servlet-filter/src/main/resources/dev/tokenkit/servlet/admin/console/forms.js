@@ -2,6 +2,7 @@
 import { el, byId } from './dom.js';
 import { ApiError } from './api.js';
 import { showSecret } from './dialogs.js';
+import { withinCap } from './scope.js';
 
 const LEVELS = [['NONE', 'No access'], ['READ', 'Read access'], ['FULL', 'Full access']];
 const FIELD_INPUTS = {
@@ -109,17 +110,19 @@ export class TokenForm {
   }
 
   prepare(token) {
-    const { policy, apis } = this.settings();
+    const { policy, apis, scope } = this.settings();
     this.form.reset();
     this.clearErrors();
     byId('tf-name').value = token ? token.name : '';
     byId('tf-description').value = token && token.description ? token.description : '';
     const owner = byId('tf-owner');
-    owner.value = token ? token.owner : '';
-    owner.readOnly = !!token;
+    owner.value = token ? token.owner : scope.fixedOwner || '';
+    owner.readOnly = !!token || !!scope.fixedOwner; // self-service: the owner is the signed-in user
     const role = byId('tf-role');
+    const grantable = policy.roles.filter((r) => scope.scope.grantableRoles.includes(r.name)
+      || (token && token.role === r.name));
     role.replaceChildren(el('option', { value: '', text: 'No role' }),
-      ...policy.roles.map((r) => el('option', { value: r.name, text: r.name + (r.managesTokens ? ' (can manage tokens)' : '') })));
+      ...grantable.map((r) => el('option', { value: r.name, text: r.name + (r.managesTokens ? ' (can manage tokens)' : '') })));
     role.value = token && token.role ? token.role : '';
     const expiryBox = byId('tf-expiry');
     expiryBox.hidden = !!token; // the expiry changes only through "Regenerate"
@@ -130,6 +133,7 @@ export class TokenForm {
     for (const api of Object.keys(access)) if (api !== '*' && !names.includes(api)) names.push(api);
     byId('tf-apply-all').checked = '*' in access;
     byId('tf-all-level').value = access['*'] || 'NONE';
+    for (const option of byId('tf-all-level').options) option.disabled = !withinCap(scope.cap, '*', option.value);
     const rows = names.map((api) => {
       const level = access[api] || access['*'] || 'NONE';
       const patterns = (apis.find((a) => a.name === api) || { pathPatterns: [] }).pathPatterns.join(', ');
@@ -137,7 +141,7 @@ export class TokenForm {
         el('th', { scope: 'row' }, api, patterns ? el('span', { class: 'sub mono', text: patterns }) : null),
         ...LEVELS.map(([value, label]) => el('td', {}, el('input', {
           type: 'radio', name: `access-${api}`, value, checked: value === level, 'aria-label': `${label} to ${api}`,
-          'data-api': api,
+          'data-api': api, disabled: !withinCap(scope.cap, api, value), // only what the caller may grant
         }))));
     });
     byId('tf-access-rows').replaceChildren(...rows);
