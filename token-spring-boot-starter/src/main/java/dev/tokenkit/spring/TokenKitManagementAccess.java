@@ -1,5 +1,6 @@
 package dev.tokenkit.spring;
 
+import dev.tokenkit.ManagementScope;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -15,8 +16,22 @@ import jakarta.servlet.http.HttpServletRequest;
  * }
  * }</pre>
  *
- * <p>Extension point for per-caller management scopes: today an accepted caller may do everything an ADMIN token
- * may; when TokenKit gains management scopes, this interface gains a default method returning the caller's scope.
+ * <p>An accepted caller may do what {@link #scope(HttpServletRequest)} returns: everything by default, or less
+ * (an auditor, a team lead, self-service), as in the README's "Who may manage tokens". The audited actor is the
+ * request's principal name.
+ *
+ * <pre>{@code
+ * @Bean
+ * TokenKitManagementAccess delegated() {
+ *   return new TokenKitManagementAccess() {
+ *     public boolean mayManage(HttpServletRequest r) { return r.getUserPrincipal() != null; }
+ *     public ManagementScope scope(HttpServletRequest r) {
+ *       return r.isUserInRole("SUPER_ADMIN") ? ManagementScope.full()
+ *           : ManagementScope.ownTokens(r.getUserPrincipal().getName(), AccessGrants.of(Map.of("orders", READ)));
+ *     }
+ *   };
+ * }
+ * }</pre>
  */
 @FunctionalInterface
 public interface TokenKitManagementAccess {
@@ -27,4 +42,14 @@ public interface TokenKitManagementAccess {
    * @return {@code true} to allow
    */
   boolean mayManage(HttpServletRequest request);
+
+  /**
+   * What an accepted caller may do; asked only after {@link #mayManage(HttpServletRequest)} returned {@code true}.
+   *
+   * @param request the request to the management API; never {@code null}
+   * @return the caller's management scope; {@link ManagementScope#full()} by default; never {@code null}
+   */
+  default ManagementScope scope(HttpServletRequest request) {
+    return ManagementScope.full();
+  }
 }

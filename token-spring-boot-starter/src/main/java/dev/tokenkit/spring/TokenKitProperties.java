@@ -147,6 +147,11 @@ public class TokenKitProperties {
      * own login, may use the management API and console. Empty: only tokens whose role manages tokens may.
      */
     private String authority;
+    /**
+     * With Spring Security: an authority (e.g. ROLE_TOKEN_AUDITOR) whose holders, signed in by the application's
+     * own login, may list, view and audit every token through the management API and console, and change nothing.
+     */
+    private String readOnlyAuthority;
 
     public boolean isEnabled() {
       return enabled;
@@ -178,6 +183,14 @@ public class TokenKitProperties {
 
     public void setAuthority(String authority) {
       this.authority = authority;
+    }
+
+    public String getReadOnlyAuthority() {
+      return readOnlyAuthority;
+    }
+
+    public void setReadOnlyAuthority(String readOnlyAuthority) {
+      this.readOnlyAuthority = readOnlyAuthority;
     }
   }
 

@@ -1,16 +1,18 @@
 package dev.tokenkit.spring.autoconfigure;
 
+import dev.tokenkit.ManagementScope;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import dev.tokenkit.spring.TokenKitManagementAccess;
 import dev.tokenkit.spring.TokenKitProperties;
 import dev.tokenkit.spring.security.TokenAuthentication;
 import dev.tokenkit.spring.security.TokenKitSecurity;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +56,8 @@ public class TokenKitSecurityAutoConfiguration {
   @ConditionalOnMissingBean
   public TokenKitSecurity tokenKitSecurity(TokenAuthFilter filter, TokenKitProperties properties) {
     String header = properties.getFilter().getApiKeyHeader();
-    return TokenKitSecurity.of(filter, header == null || header.isBlank() ? null : header.trim());
+    String mount = properties.getAdmin().isEnabled() ? TokenKitFilters.adminMount(properties.getAdmin()) : null;
+    return TokenKitSecurity.of(filter, header == null || header.isBlank() ? null : header.trim(), mount);
   }
 
   /**
@@ -120,20 +123,42 @@ public class TokenKitSecurityAutoConfiguration {
   }
 
   /**
-   * With {@code tokenkit.admin.authority}: signed-in users holding that authority may manage tokens.
+   * With {@code tokenkit.admin.authority} and/or {@code tokenkit.admin.read-only-authority}: signed-in users holding
+   * the first may manage every token; holders of the second only list, view and audit.
    *
    * @param properties the properties
    * @return the access check
    */
   @Bean
-  @ConditionalOnProperty(prefix = "tokenkit.admin", name = "authority")
+  @ConditionalOnExpression("!'${tokenkit.admin.authority:}'.isBlank() or !'${tokenkit.admin.read-only-authority:}'.isBlank()")
   @ConditionalOnMissingBean
   public TokenKitManagementAccess tokenKitManagementAccess(TokenKitProperties properties) {
-    String authority = properties.getAdmin().getAuthority().trim();
-    return request -> {
-      Authentication auth = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
-      return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
-          && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+    String full = trimmed(properties.getAdmin().getAuthority());
+    String readOnly = trimmed(properties.getAdmin().getReadOnlyAuthority());
+    return new TokenKitManagementAccess() {
+      @Override
+      public boolean mayManage(HttpServletRequest request) {
+        return holds(full) || holds(readOnly);
+      }
+
+      @Override
+      public ManagementScope scope(HttpServletRequest request) {
+        return holds(full) ? ManagementScope.full() : ManagementScope.readOnly();
+      }
     };
+  }
+
+  private static String trimmed(String authority) {
+    return authority == null || authority.isBlank() ? null : authority.trim();
+  }
+
+  /** Whether the signed-in (non-anonymous) user holds the authority; {@code false} for {@code null}. */
+  private static boolean holds(String authority) {
+    if (authority == null) {
+      return false;
+    }
+    Authentication auth = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+    return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)
+        && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
   }
 }

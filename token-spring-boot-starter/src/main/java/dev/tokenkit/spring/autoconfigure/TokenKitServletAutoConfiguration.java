@@ -1,5 +1,6 @@
 package dev.tokenkit.spring.autoconfigure;
 
+import dev.tokenkit.Actor;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import dev.tokenkit.servlet.UnmatchedPolicy;
@@ -7,6 +8,8 @@ import dev.tokenkit.servlet.admin.ManagementServlet;
 import dev.tokenkit.spring.TokenKitManagementAccess;
 import dev.tokenkit.spring.TokenKitProperties;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -107,7 +110,8 @@ public class TokenKitServletAutoConfiguration {
         .apiCatalogue(filter.routes());
     TokenKitManagementAccess check = access.getIfAvailable();
     if (check != null) {
-      admin.accessCheck(check::mayManage);
+      admin.hostAccess(req -> check.mayManage(req) ? new Actor(principalName(req), null).withScope(check.scope(req))
+          : null);
     }
     String mount = TokenKitFilters.adminMount(properties.getAdmin());
     ServletRegistrationBean<ManagementServlet> registration = new ServletRegistrationBean<>(admin.build(),
@@ -115,5 +119,14 @@ public class TokenKitServletAutoConfiguration {
     registration.setName("tokenkit-admin");
     registration.setAsyncSupported(true);
     return registration;
+  }
+
+  /** The audited name of a caller accepted by the host's check. */
+  private static String principalName(HttpServletRequest req) {
+    Principal p = req.getUserPrincipal();
+    if (p != null && p.getName() != null) {
+      return p.getName();
+    }
+    return req.getRemoteUser() != null ? req.getRemoteUser() : "host-authenticated user";
   }
 }

@@ -37,11 +37,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public final class TokenKitSecurity {
   private final SecurityContextBridge bridge;
   private final String apiKeyHeader;
+  private final String managementApi;
   private final AtomicBoolean installed = new AtomicBoolean();
 
-  private TokenKitSecurity(TokenAuthFilter filter, String apiKeyHeader) {
+  private TokenKitSecurity(TokenAuthFilter filter, String apiKeyHeader, String managementMount) {
     this.bridge = new SecurityContextBridge(Objects.requireNonNull(filter, "filter"));
     this.apiKeyHeader = apiKeyHeader;
+    this.managementApi = managementMount == null ? null : managementMount + "/api/";
   }
 
   /**
@@ -52,7 +54,23 @@ public final class TokenKitSecurity {
    * @return the integration
    */
   public static TokenKitSecurity of(TokenAuthFilter filter, String apiKeyHeader) {
-    return new TokenKitSecurity(filter, apiKeyHeader);
+    return new TokenKitSecurity(filter, apiKeyHeader, null);
+  }
+
+  /**
+   * The integration for a filter and a mounted management API. Requests to {@code <managementMount>/api/...} are
+   * also exempt from CSRF, so users signed in by the application's own login (a session, HTTP Basic) can use the
+   * management API and console: that API is CSRF-safe by itself, since every {@code POST}/{@code PATCH} must be
+   * {@code application/json} (415 otherwise) and {@code DELETE} cannot be sent cross-site without a CORS preflight.
+   *
+   * @param filter the configured filter; never {@code null}
+   * @param apiKeyHeader the filter's API-key header, or {@code null}
+   * @param managementMount the management servlet's mount without a trailing slash, e.g. {@code /admin}, or
+   *     {@code null} for none
+   * @return the integration
+   */
+  public static TokenKitSecurity of(TokenAuthFilter filter, String apiKeyHeader, String managementMount) {
+    return new TokenKitSecurity(filter, apiKeyHeader, managementMount);
   }
 
   /**
@@ -68,7 +86,8 @@ public final class TokenKitSecurity {
     RequestMatcher verified = r -> r.getAttribute(TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE) != null;
     try {
       http.addFilterBefore(bridge, CsrfFilter.class);
-      http.csrf(csrf -> csrf.ignoringRequestMatchers(credentialed));
+      RequestMatcher managementApiCall = this::isManagementApiCall;
+      http.csrf(csrf -> csrf.ignoringRequestMatchers(credentialed, managementApiCall));
       http.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(entryPoint(), credentialed)
           .defaultAccessDeniedHandlerFor(accessDenied(), verified));
     } catch (Exception e) {
@@ -107,6 +126,17 @@ public final class TokenKitSecurity {
    */
   public boolean isInstalled() {
     return installed.get();
+  }
+
+  private boolean isManagementApiCall(HttpServletRequest request) {
+    if (managementApi == null) {
+      return false;
+    }
+    String uri = request.getRequestURI();
+    String context = request.getContextPath();
+    String path = context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length())
+        : uri;
+    return path.startsWith(managementApi);
   }
 
   private boolean hasCredential(HttpServletRequest request) {

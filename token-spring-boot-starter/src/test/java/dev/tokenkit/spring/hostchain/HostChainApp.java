@@ -32,7 +32,8 @@ public class HostChainApp {
   UserDetailsService users() {
     return new InMemoryUserDetailsManager(
         User.withUsername("boss").password("{noop}boss-pw").roles("TOKEN_ADMIN").build(),
-        User.withUsername("clerk").password("{noop}clerk-pw").roles("CLERK").build());
+        User.withUsername("clerk").password("{noop}clerk-pw").roles("CLERK").build(),
+        User.withUsername("audra").password("{noop}audra-pw").roles("TOKEN_AUDITOR").build());
   }
 
   /** The host's own pages behind its own login. */

@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(classes = HostChainApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "tokenkit.store.type=memory",
     "tokenkit.filter.apis.orders=/api/orders,/api/orders/**",
-    "tokenkit.admin.authority=ROLE_TOKEN_ADMIN"})
+    "tokenkit.admin.authority=ROLE_TOKEN_ADMIN",
+    "tokenkit.admin.read-only-authority=ROLE_TOKEN_AUDITOR"})
 class HostChainStarterTest {
   @LocalServerPort int port;
   @Autowired TokenService tokens;
@@ -75,5 +76,19 @@ class HostChainStarterTest {
     assertThat(http.get("/admin/api/tokens", basic("boss", "boss-pw")).statusCode()).isEqualTo(200);
     assertThat(http.get("/admin/api/tokens", basic("clerk", "clerk-pw")).statusCode()).isEqualTo(401);
     assertThat(http.get("/admin/api/tokens", bearer(full)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void signedInUsersWithTheReadOnlyAuthorityReadButChangeNothing() {
+    String[] audra = basic("audra", "audra-pw");
+    assertThat(http.get("/admin/api/tokens", audra).statusCode()).isEqualTo(200);
+    HttpResponse<String> me = http.get("/admin/api/me", audra);
+    assertThat(json(me).get("actor").asText()).isEqualTo("audra");
+    assertThat(json(me).at("/scope/write").asBoolean()).isFalse();
+    assertThat(json(me).at("/scope/full").asBoolean()).isFalse();
+    HttpResponse<String> issue = http.post("/admin/api/tokens", "{\"name\":\"x\",\"owner\":\"audra\"}", audra);
+    assertThat(issue.statusCode()).as(issue.body()).isEqualTo(403);
+    assertThat(json(issue).get("error").asText()).isEqualTo("insufficient_scope");
+    assertThat(json(http.get("/admin/api/me", basic("boss", "boss-pw"))).at("/scope/full").asBoolean()).isTrue();
   }
 }
