@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tokenkit.Actor;
 import dev.tokenkit.IssueRequest;
-import dev.tokenkit.IssuedToken;
 import dev.tokenkit.TokenKitException;
+import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +28,23 @@ import java.util.regex.Pattern;
 class ManagementJsonFuzzTest {
   private static final Pattern CREDENTIAL_RUN = Pattern.compile("[A-Za-z0-9_]{24,}");
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final TokenService TOKENS = TokenService.builder().store(new InMemoryTokenStore()).build();
   private static final Actor ACTOR = Actor.system();
+  /** A fresh service every 1,000 inputs keeps a long session's memory (tokens, audit events) bounded. */
+  private static final int INPUTS_PER_SERVICE = 1000;
+  private static TokenService tokens;
+  private static int inputs;
 
   @FuzzTest(maxDuration = "2m")
   void everyBodyIsAcceptedOrAClear4xxThatRepeatsNothing(FuzzedDataProvider data) {
     int operation = data.consumeInt(0, 5);
     byte[] body = data.consumeRemainingAsBytes();
-    IssuedToken target = TOKENS.issue(ACTOR, IssueRequest.builder("target", "fuzz-owner").build());
-    String id = target.token().id();
+    if (inputs++ % INPUTS_PER_SERVICE == 0) {
+      if (tokens != null) {
+        tokens.close();
+      }
+      tokens = TokenService.builder().store(new InMemoryTokenStore()).build();
+    }
+    String id = tokens.issue(ACTOR, IssueRequest.builder("target", "fuzz-owner").build()).token().id();
     try {
       apply(operation, id, body);
     } catch (HttpProblem p) {
@@ -47,8 +55,7 @@ class ManagementJsonFuzzTest {
       assertThat(p.status()).as("a refused change is a 4xx: %s", e.getClass().getName()).isBetween(400, 499);
       assertRepeatsNothing(body, p);
     } finally {
-      TOKENS.list(dev.tokenkit.TokenQuery.all().withLimit(dev.tokenkit.TokenQuery.MAX_LIMIT)).items()
-          .forEach(t -> TOKENS.delete(ACTOR, t.id()));
+      tokens.list(TokenQuery.all().withLimit(TokenQuery.MAX_LIMIT)).items().forEach(t -> tokens.delete(ACTOR, t.id()));
     }
   }
 
@@ -56,15 +63,15 @@ class ManagementJsonFuzzTest {
     ObjectNode body = (ObjectNode) JsonBody.parse(bytes);
     JsonInput in = new JsonInput();
     switch (operation) {
-      case 0 -> TOKENS.issue(ACTOR, in.issueRequest(body));
-      case 1 -> TOKENS.update(ACTOR, id, in.tokenUpdate(body));
-      case 2 -> TOKENS.rotate(ACTOR, id, in.grace(body));
-      case 3 -> TOKENS.regenerate(ACTOR, id, in.regenerateExpiration(body));
-      case 4 -> TOKENS.revokeAll(ACTOR, in.owner(body, null));
+      case 0 -> tokens.issue(ACTOR, in.issueRequest(body));
+      case 1 -> tokens.update(ACTOR, id, in.tokenUpdate(body));
+      case 2 -> tokens.rotate(ACTOR, id, in.grace(body));
+      case 3 -> tokens.regenerate(ACTOR, id, in.regenerateExpiration(body));
+      case 4 -> tokens.revokeAll(ACTOR, in.owner(body, null));
       default -> {
         in.unknownFields(body, Set.of());
         in.throwIfInvalid();
-        TOKENS.disable(ACTOR, id);
+        tokens.disable(ACTOR, id);
       }
     }
   }
