@@ -7,9 +7,11 @@ import java.util.Objects;
  * {@link VerifiedToken}, or {@link Rejected} with a {@link FailureReason}. Never a bare boolean.
  *
  * <pre>{@code
- * switch (service.authenticate(header, ctx)) {
- *   case AuthOutcome.Verified v -> serve(v.token());
- *   case AuthOutcome.Rejected r -> deny(r.reason());
+ * AuthOutcome outcome = service.authenticate(header, ctx);
+ * if (outcome instanceof AuthOutcome.Verified v) {
+ *   serve(v.token());
+ * } else {
+ *   deny(outcome.reason());
  * }
  * }</pre>
  */

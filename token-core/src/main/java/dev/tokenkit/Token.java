@@ -8,7 +8,8 @@ import java.util.Objects;
  * A token's metadata: everything about it except its secret. Safe to show, log and serialise.
  *
  * <p>{@link #status()} is the effective status when read from {@link TokenService} (EXPIRED derived from the
- * clock); stores hold the stored state. Immutable and thread-safe.
+ * clock); stores hold the stored state. Immutable and thread-safe; the {@code with...} methods return plain copies
+ * with one field replaced, and {@link #nextVersion(Instant)} marks a copy as the next stored version.
  *
  * @param id the public, stable id (safe in URLs and logs); never {@code null}
  * @param prefix the token prefix the token was issued with, e.g. {@code tk}; never {@code null}
@@ -57,14 +58,80 @@ public record Token(
   }
 
   /**
+   * A copy with another name.
+   *
+   * @param newName the name; never {@code null}
+   * @return the copy
+   */
+  public Token withName(String newName) {
+    return new Token(id, prefix, newName, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
+   * A copy with another description.
+   *
+   * @param newDescription the description, or {@code null} for none
+   * @return the copy
+   */
+  public Token withDescription(String newDescription) {
+    return new Token(id, prefix, name, newDescription, owner, role, access, status, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
+   * A copy with another role.
+   *
+   * @param newRole the role name, or {@code null} for none
+   * @return the copy
+   */
+  public Token withRole(String newRole) {
+    return new Token(id, prefix, name, description, owner, newRole, access, status, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
+   * A copy with other per-API grants.
+   *
+   * @param newAccess the grants; never {@code null}
+   * @return the copy
+   */
+  public Token withAccess(AccessGrants newAccess) {
+    return new Token(id, prefix, name, description, owner, role, newAccess, status, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
    * A copy with another status.
    *
-   * @param newStatus the status
+   * @param newStatus the status; never {@code null}
    * @return the copy
    */
   public Token withStatus(TokenStatus newStatus) {
     return new Token(id, prefix, name, description, owner, role, access, newStatus, createdAt, updatedAt, expiresAt,
         allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
+   * A copy with another expiry.
+   *
+   * @param newExpiresAt the expiry, or {@code null} for never
+   * @return the copy
+   */
+  public Token withExpiry(Instant newExpiresAt) {
+    return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, newExpiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version);
+  }
+
+  /**
+   * A copy with other allowed client ranges.
+   *
+   * @param newAllowedIps the ranges; empty means anywhere; never {@code null}
+   * @return the copy
+   */
+  public Token withAllowedIps(List<IpRange> newAllowedIps) {
+    return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
+        newAllowedIps, lastUsedAt, lastUsedIp, version);
   }
 
   /**
@@ -80,22 +147,20 @@ public record Token(
   }
 
   /**
-   * A copy after a management change: the given fields replaced, version incremented, {@code updatedAt} set.
+   * A copy as the next stored version: {@code version + 1} and {@code updatedAt} set, as
+   * {@link dev.tokenkit.spi.TokenStore#update} expects of a change.
    *
-   * @param newName the name
-   * @param newDescription the description
-   * @param newRole the role name
-   * @param newAccess the grants
-   * @param newStatus the stored status
-   * @param newExpiresAt the expiry
-   * @param newAllowedIps the allowed ranges
-   * @param now the change instant
+   * <pre>{@code
+   * Token next = stored.token().withName("deploy").withStatus(TokenStatus.DISABLED).nextVersion(now);
+   * store.update(stored.withToken(next), stored.version());
+   * }</pre>
+   *
+   * @param at when the change was made (management calls) or the unchanged {@code updatedAt} (a re-hash)
    * @return the copy
    */
-  public Token changed(String newName, String newDescription, String newRole, AccessGrants newAccess,
-      TokenStatus newStatus, Instant newExpiresAt, List<IpRange> newAllowedIps, Instant now) {
-    return new Token(id, prefix, newName, newDescription, owner, newRole, newAccess, newStatus, createdAt, now,
-        newExpiresAt, newAllowedIps, lastUsedAt, lastUsedIp, version + 1);
+  public Token nextVersion(Instant at) {
+    return new Token(id, prefix, name, description, owner, role, access, status, createdAt, at, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version + 1);
   }
 
   /**

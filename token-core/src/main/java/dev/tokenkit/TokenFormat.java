@@ -122,10 +122,6 @@ public final class TokenFormat {
     return codec.parse(token) != null;
   }
 
-  ParsedToken parse(String token) {
-    return codec.parse(token);
-  }
-
   String newToken(String id, SecureRandom random) {
     return TokenCodec.newToken(issuePrefix(), id, random);
   }

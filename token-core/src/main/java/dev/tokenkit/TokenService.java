@@ -5,27 +5,21 @@ import dev.tokenkit.internal.Authenticator;
 import dev.tokenkit.internal.FailureThrottle;
 import dev.tokenkit.internal.Hashers;
 import dev.tokenkit.internal.LastUseRecorder;
+import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
 import dev.tokenkit.spi.AuditListener;
-import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.SecretHasher;
-import dev.tokenkit.spi.StoredToken;
-import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,47 +42,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
-  private static final int REVOKE_ALL_RETRIES = 5;
 
   private final TokenStore store;
-  private final Clock clock;
-  private final SecureRandom random;
-  private final TokenFormat format;
-  private final Hashers hashers;
   private final Map<String, Role> roles;
   private final ExpiryPolicy expiryPolicy;
-  private final Duration maxGracePeriod;
-  private final VerificationCache cache;
+  private final TokenFormat format;
   private final LastUseRecorder lastUse;
-  private final AuditTrail audit;
   private final Authenticator authenticator;
+  private final TokenManagement management;
+  private final TokenViews views;
   private final AutoCloseable subscription;
 
   private TokenService(Builder b) {
+    TimeSource time = new TimeSource(b.clock);
+    Hashers hashers = new Hashers(b.hasher, b.extraHashers);
+    VerificationCache cache = new VerificationCache(b.cacheTtl, b.cacheMaximumSize, b.negativeCacheTtl,
+        time.ticker());
+    AuditTrail audit = new AuditTrail(b.store, b.auditListeners, time, b.random);
     this.store = b.store;
-    this.clock = b.clock;
-    this.random = b.random;
-    this.format = b.format;
-    this.hashers = new Hashers(b.hasher, b.extraHashers);
     this.roles = Map.copyOf(b.roles);
     this.expiryPolicy = b.expiryPolicy;
-    this.maxGracePeriod = b.maxGracePeriod;
-    this.cache = new VerificationCache(b.cacheTtl, b.cacheMaximumSize, b.negativeCacheTtl);
+    this.format = b.format;
     this.lastUse = new LastUseRecorder(store, b.lastUseFlushInterval);
-    this.audit = new AuditTrail(store, b.auditListeners, clock, random);
+    this.views = new TokenViews(store, time, lastUse);
+    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
-        roles::get, clock, new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow), lastUse, audit);
-    this.subscription = store.subscribe(new TokenChangeListener() {
-      @Override
-      public void tokenChanged(String tokenId) {
-        cache.invalidate(tokenId);
-      }
-
-      @Override
-      public void allChanged() {
-        cache.invalidateAll();
-      }
-    });
+        roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
+        lastUse, audit, VerifiedToken.FACTORY);
+    this.subscription = store.subscribe(cache.changeListener());
   }
 
   /**
@@ -129,28 +110,7 @@ public final class TokenService implements AutoCloseable {
    * @throws StoreUnavailableException when the store cannot be reached
    */
   public IssuedToken issue(Actor actor, IssueRequest request) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(request, "request");
-    Instant now = now();
-    Validation v = new Validation();
-    String name = v.name("name", request.name(), Validation.MAX_NAME);
-    String owner = v.name("owner", request.owner(), Validation.MAX_OWNER);
-    String description = v.description(request.description());
-    String role = v.role(request.role(), roles);
-    AccessGrants access = v.access(request.access());
-    List<IpRange> ips = v.ipRanges(request.allowedIps());
-    Instant[] expiresAt = new Instant[1];
-    v.checkExpiry(() -> expiresAt[0] = truncate(expiryPolicy.resolve(request.expiration(), now)));
-    v.throwIfInvalid();
-
-    String id = TokenCodec.newId(random);
-    String raw = format.newToken(id, random);
-    Token token = new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
-        now, now, expiresAt[0], ips, null, null, 0);
-    store.insert(new StoredToken(token, hash(raw), null, null));
-    cache.invalidate(id);
-    audit.record(AuditEventType.ISSUED, id, actor, null);
-    return new IssuedToken(view(token), TokenSecret.of(raw));
+    return management.issue(actor, request);
   }
 
   /**
@@ -161,7 +121,7 @@ public final class TokenService implements AutoCloseable {
    * @throws TokenNotFoundException when no token has the id
    */
   public Token get(String id) {
-    return view(load(id).token());
+    return views.get(id);
   }
 
   /**
@@ -171,7 +131,7 @@ public final class TokenService implements AutoCloseable {
    * @return the token or empty
    */
   public Optional<Token> find(String id) {
-    return store.findById(Objects.requireNonNull(id, "id")).map(s -> view(s.token()));
+    return views.find(id);
   }
 
   /**
@@ -182,12 +142,7 @@ public final class TokenService implements AutoCloseable {
    * @throws InvalidInputException when the cursor is not one this library produced
    */
   public Page<Token> list(TokenQuery query) {
-    Page<StoredToken> page = store.list(Objects.requireNonNull(query, "query"), now());
-    List<Token> items = new ArrayList<>(page.items().size());
-    for (StoredToken s : page.items()) {
-      items.add(view(s.token()));
-    }
-    return new Page<>(items, page.nextCursor());
+    return views.list(query);
   }
 
   /**
@@ -197,17 +152,7 @@ public final class TokenService implements AutoCloseable {
    * @return the tokens
    */
   public List<Token> expiringWithin(Duration within) {
-    Instant before = now().plus(within);
-    List<Token> out = new ArrayList<>();
-    TokenQuery q = TokenQuery.all().withStatus(TokenStatus.ACTIVE).withExpiringBefore(before).withLimit(TokenQuery.MAX_LIMIT);
-    Page<Token> page;
-    do {
-      page = list(q);
-      out.addAll(page.items());
-      q = q.withCursor(page.nextCursor());
-    } while (page.nextCursor() != null);
-    out.sort((a, b) -> a.expiresAt().compareTo(b.expiresAt()));
-    return out;
+    return views.expiringWithin(within);
   }
 
   /**
@@ -224,18 +169,7 @@ public final class TokenService implements AutoCloseable {
    * @throws IllegalTransitionException when the token is revoked (revoked tokens cannot be edited)
    */
   public Token update(Actor actor, String id, TokenUpdate update) {
-    Objects.requireNonNull(update, "update");
-    return mutate(actor, id, AuditEventType.UPDATED, null, "edit", s -> {
-      Token t = s.token();
-      Validation v = new Validation();
-      String name = update.name() == null ? t.name() : v.name("name", update.name(), Validation.MAX_NAME);
-      String description = update.descriptionSet() ? v.description(update.description()) : t.description();
-      String role = update.roleSet() ? v.role(update.role(), roles) : t.role();
-      AccessGrants access = update.access() == null ? t.access() : v.access(update.access());
-      List<IpRange> ips = update.allowedIps() == null ? t.allowedIps() : v.ipRanges(update.allowedIps());
-      v.throwIfInvalid();
-      return s.withToken(t.changed(name, description, role, access, t.status(), t.expiresAt(), ips, now()));
-    }).token();
+    return management.update(actor, id, update);
   }
 
   /**
@@ -252,24 +186,7 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public IssuedToken rotate(Actor actor, String id, Duration gracePeriod) {
-    Duration grace = gracePeriod == null ? Duration.ZERO : gracePeriod;
-    if (grace.isNegative() || grace.compareTo(maxGracePeriod) > 0) {
-      throw new InvalidInputException("graceSeconds", "grace period must be between 0 and "
-          + maxGracePeriod.toSeconds() + " seconds");
-    }
-    String[] raw = new String[1];
-    StoredToken after = mutate(actor, id, AuditEventType.ROTATED, grace.isZero() ? null : "grace=" + grace, "rotate",
-        s -> {
-          Token t = s.token();
-          raw[0] = TokenCodec.newToken(t.prefix(), id, random);
-          Instant now = now();
-          Token next = t.changed(t.name(), t.description(), t.role(), t.access(), t.status(), t.expiresAt(),
-              t.allowedIps(), now);
-          return grace.isZero()
-              ? new StoredToken(next, hash(raw[0]), null, null)
-              : new StoredToken(next, hash(raw[0]), s.secretHash(), now.plus(grace));
-        });
-    return new IssuedToken(view(after.token()), TokenSecret.of(raw[0]));
+    return management.rotate(actor, id, gracePeriod);
   }
 
   /**
@@ -286,16 +203,7 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public IssuedToken regenerate(Actor actor, String id, Expiration expiration) {
-    Instant expiresAt = truncate(expiryPolicy.resolve(expiration, now()));
-    String[] raw = new String[1];
-    StoredToken after = mutate(actor, id, AuditEventType.REGENERATED, expiresAt == null ? "expires=never"
-        : "expires=" + expiresAt, "regenerate", s -> {
-          Token t = s.token();
-          raw[0] = TokenCodec.newToken(t.prefix(), id, random);
-          return new StoredToken(t.changed(t.name(), t.description(), t.role(), t.access(), t.status(), expiresAt,
-              t.allowedIps(), now()), hash(raw[0]), null, null);
-        });
-    return new IssuedToken(view(after.token()), TokenSecret.of(raw[0]));
+    return management.regenerate(actor, id, expiration);
   }
 
   /**
@@ -309,7 +217,7 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token disable(Actor actor, String id) {
-    return transition(actor, id, TokenStatus.DISABLED, AuditEventType.DISABLED, "disable");
+    return management.transition(actor, id, TokenStatus.DISABLED, AuditEventType.DISABLED, "disable");
   }
 
   /**
@@ -323,7 +231,7 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token enable(Actor actor, String id) {
-    return transition(actor, id, TokenStatus.ACTIVE, AuditEventType.ENABLED, "enable");
+    return management.transition(actor, id, TokenStatus.ACTIVE, AuditEventType.ENABLED, "enable");
   }
 
   /**
@@ -337,7 +245,7 @@ public final class TokenService implements AutoCloseable {
    * @throws ConcurrentUpdateException when another call changed the token meanwhile
    */
   public Token revoke(Actor actor, String id) {
-    return transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, "revoke");
+    return management.transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, "revoke");
   }
 
   /**
@@ -348,40 +256,7 @@ public final class TokenService implements AutoCloseable {
    * @return how many tokens were revoked (already revoked ones are not counted)
    */
   public int revokeAll(Actor actor, String owner) {
-    Objects.requireNonNull(owner, "owner");
-    List<String> ids = new ArrayList<>();
-    TokenQuery q = TokenQuery.all().withOwner(owner).withLimit(TokenQuery.MAX_LIMIT);
-    Page<StoredToken> page;
-    do {
-      page = store.list(q, now());
-      for (StoredToken s : page.items()) {
-        if (s.token().status() != TokenStatus.REVOKED) {
-          ids.add(s.id());
-        }
-      }
-      q = q.withCursor(page.nextCursor());
-    } while (page.nextCursor() != null);
-    int revoked = 0;
-    for (String id : ids) {
-      for (int attempt = 1; ; attempt++) {
-        try {
-          Token before = store.findById(id).map(StoredToken::token).orElse(null);
-          if (before == null || before.status() == TokenStatus.REVOKED) {
-            break;
-          }
-          revoke(actor, id);
-          revoked++;
-          break;
-        } catch (ConcurrentUpdateException e) {
-          if (attempt >= REVOKE_ALL_RETRIES) {
-            throw e;
-          }
-        } catch (TokenNotFoundException e) {
-          break; // deleted meanwhile
-        }
-      }
-    }
-    return revoked;
+    return management.revokeAll(actor, owner);
   }
 
   /**
@@ -392,13 +267,7 @@ public final class TokenService implements AutoCloseable {
    * @throws TokenNotFoundException when no token has the id
    */
   public void delete(Actor actor, String id) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(id, "id");
-    if (!store.delete(id)) {
-      throw new TokenNotFoundException(id);
-    }
-    cache.invalidate(id);
-    audit.record(AuditEventType.DELETED, id, actor, null);
+    management.delete(actor, id);
   }
 
   /**
@@ -459,84 +328,27 @@ public final class TokenService implements AutoCloseable {
     lastUse.close();
   }
 
-  // ---------------------------------------------------------------- helpers
-
-  private Token transition(Actor actor, String id, TokenStatus target, AuditEventType type, String operation) {
-    return mutate(actor, id, type, null, operation, s -> {
-      TokenStatus current = s.token().status();
-      if (current == target) {
-        return s;
-      }
-      Token t = s.token();
-      return s.withToken(t.changed(t.name(), t.description(), t.role(), t.access(), target, t.expiresAt(),
-          t.allowedIps(), now()));
-    }).token();
-  }
-
-  private StoredToken mutate(Actor actor, String id, AuditEventType type, String detail, String operation,
-      UnaryOperator<StoredToken> change) {
-    Objects.requireNonNull(actor, "actor");
-    StoredToken current = load(id);
-    if (current.token().status() == TokenStatus.REVOKED && type != AuditEventType.REVOKED) {
-      throw new IllegalTransitionException(id, TokenStatus.REVOKED, operation);
-    }
-    StoredToken next = change.apply(current);
-    if (next == current) {
-      return current;
-    }
-    store.update(next, current.version());
-    cache.invalidate(id);
-    audit.record(type, id, actor, detail);
-    return next;
-  }
-
-  private StoredToken load(String id) {
-    Objects.requireNonNull(id, "id");
-    return store.findById(id).orElseThrow(() -> new TokenNotFoundException(id));
-  }
-
-  private Token view(Token t) {
-    Token v = t.withStatus(TokenStatus.effective(t.status(), t.expiresAt(), now()));
-    LastUse pending = lastUse.pending(t.id());
-    if (pending != null && (v.lastUsedAt() == null || pending.at().isAfter(v.lastUsedAt()))) {
-      v = v.withLastUsed(truncate(pending.at()), pending.ip());
-    }
-    return v;
-  }
-
-  private String hash(String raw) {
-    return hashers.current().hash(raw.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static Instant truncate(Instant i) {
-    return i == null ? null : i.truncatedTo(ChronoUnit.MILLIS);
-  }
-
   /**
    * Builds a {@link TokenService}. Setters validate at once; not thread-safe; {@link #build()} returns an
    * immutable, thread-safe service.
    */
   public static final class Builder {
-    private TokenStore store;
-    private Clock clock = Clock.systemUTC();
-    private SecureRandom random;
-    private TokenFormat format = TokenFormat.defaults();
-    private SecretHasher hasher = SecretHashers.sha256();
-    private final List<SecretHasher> extraHashers = new ArrayList<>();
-    private final Map<String, Role> roles = new LinkedHashMap<>();
-    private ExpiryPolicy expiryPolicy = ExpiryPolicy.defaults();
-    private Duration maxGracePeriod = Duration.ofDays(30);
-    private Duration cacheTtl = Duration.ofSeconds(30);
-    private long cacheMaximumSize = 1_000_000;
-    private Duration negativeCacheTtl = Duration.ofSeconds(5);
-    private int maxFailuresPerWindow = 20;
-    private Duration failureWindow = Duration.ofMinutes(1);
-    private Duration lastUseFlushInterval = Duration.ofSeconds(10);
-    private final List<AuditListener> auditListeners = new ArrayList<>();
+    TokenStore store;
+    Clock clock = Clock.systemUTC();
+    SecureRandom random;
+    TokenFormat format = TokenFormat.defaults();
+    SecretHasher hasher = SecretHashers.sha256();
+    final List<SecretHasher> extraHashers = new ArrayList<>();
+    final Map<String, Role> roles = new LinkedHashMap<>();
+    ExpiryPolicy expiryPolicy = ExpiryPolicy.defaults();
+    Duration maxGracePeriod = Duration.ofDays(30);
+    Duration cacheTtl = Duration.ofSeconds(30);
+    long cacheMaximumSize = 1_000_000;
+    Duration negativeCacheTtl = Duration.ofSeconds(5);
+    int maxFailuresPerWindow = 20;
+    Duration failureWindow = Duration.ofMinutes(1);
+    Duration lastUseFlushInterval = Duration.ofSeconds(10);
+    final List<AuditListener> auditListeners = new ArrayList<>();
 
     private Builder() {
       roles.put(Role.ADMIN.name(), Role.ADMIN);
@@ -555,7 +367,10 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * The clock for issue times, expiry and last use (default UTC system clock).
+     * The clock (default UTC system clock): the one time source for issue times, expiry and last use, and for the
+     * lifetimes of the verification cache, the negative cache, the failure-throttle window and the audit
+     * de-duplication (through a Caffeine ticker derived from it; with a non-system clock it has millisecond
+     * resolution). A fake clock in tests therefore moves cache expiry too, without sleeping.
      *
      * @param c the clock
      * @return this builder
@@ -695,9 +510,10 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
-     * For tokens stored with a slow hasher (Argon2id or a custom {@link SecretHasher}): after this many wrong
-     * secrets for one id within the window, further checks are refused without running the hasher (default 20 per
-     * minute). The built-in fast hashers are never throttled, so knowing a public id cannot lock its owner out.
+     * For tokens stored with an expensive hasher ({@link SecretHasher#isExpensiveToVerify()}: Argon2id, and custom
+     * hashers unless they declare themselves cheap): after this many wrong secrets for one id within the window,
+     * further checks are refused without running the hasher (default 20 per minute). Cheap hashers (the built-in
+     * SHA-256 and HMAC-SHA256) are never throttled, so knowing a public id cannot lock its owner out.
      *
      * @param maxFailures a positive number
      * @param window a positive duration

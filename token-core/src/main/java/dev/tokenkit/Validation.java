@@ -1,6 +1,7 @@
 package dev.tokenkit;
 
 import dev.tokenkit.internal.SafeEcho;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,15 +87,20 @@ final class Validation {
     return out;
   }
 
-  /** Runs an expiry check; a policy refusal is reported as such unless other fields are bad too. */
-  void checkExpiry(Runnable r) {
+  /**
+   * Resolves an expiry under the policy; a policy refusal is reported as such unless other fields are bad too.
+   *
+   * @return the expiry, {@code null} for never or when refused (then {@link #throwIfInvalid()} throws)
+   */
+  Instant expiry(ExpiryPolicy policy, Expiration requested, Instant now) {
     try {
-      r.run();
+      return policy.resolve(requested, now);
     } catch (InvalidInputException e) {
       errors.putAll(e.fieldErrors());
     } catch (ExpiryPolicyException e) {
       policyError = e;
     }
+    return null;
   }
 
   void throwIfInvalid() {

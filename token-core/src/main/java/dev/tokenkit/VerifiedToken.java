@@ -1,5 +1,6 @@
 package dev.tokenkit;
 
+import dev.tokenkit.internal.VerifiedTokenFactory;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -7,36 +8,110 @@ import java.util.Objects;
  * A token that passed authentication, with its effective access (role grants overridden by its own grants).
  * Holds no secret. Immutable and thread-safe.
  *
+ * <p>Only TokenKit creates instances: the class is final and its constructor private, so code that finds a
+ * {@code VerifiedToken} (e.g. the filter's request attribute) knows TokenKit verified it. Get one from
+ * {@link TokenService#authenticate(String, AuthContext)} or, in a web application, from the filter.
+ *
  * <pre>{@code
  * VerifiedToken t = outcome.token();
  * if (t.allows("orders", AccessLevel.FULL)) { ... }
  * }</pre>
- *
- * @param id the token id
- * @param name the token name
- * @param owner the owner, used as the principal name
- * @param role the role name, or {@code null}
- * @param effectiveAccess role grants overridden by the token's own grants
- * @param managesTokens whether the token may use the management API
- * @param expiresAt the expiry, or {@code null} for never
- * @param deprecatedUntil when the presented secret is a rotated-out one in its grace period, the instant the
- *     grace period ends; otherwise {@code null}
  */
-public record VerifiedToken(
-    String id,
-    String name,
-    String owner,
-    String role,
-    AccessGrants effectiveAccess,
-    boolean managesTokens,
-    Instant expiresAt,
-    Instant deprecatedUntil) {
+public final class VerifiedToken {
+  /** The one factory; package-private, handed by {@link TokenService} to the verification path only. */
+  static final VerifiedTokenFactory FACTORY = new Factory();
 
-  /** Validates the components. */
-  public VerifiedToken {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(effectiveAccess, "effectiveAccess");
+  private final String id;
+  private final String name;
+  private final String owner;
+  private final String role;
+  private final AccessGrants effectiveAccess;
+  private final boolean managesTokens;
+  private final Instant expiresAt;
+  private final Instant deprecatedUntil;
+
+  private VerifiedToken(String id, String name, String owner, String role, AccessGrants effectiveAccess,
+      boolean managesTokens, Instant expiresAt, Instant deprecatedUntil) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.name = name;
+    this.owner = Objects.requireNonNull(owner, "owner");
+    this.role = role;
+    this.effectiveAccess = Objects.requireNonNull(effectiveAccess, "effectiveAccess");
+    this.managesTokens = managesTokens;
+    this.expiresAt = expiresAt;
+    this.deprecatedUntil = deprecatedUntil;
+  }
+
+  /**
+   * The token id.
+   *
+   * @return the id; never {@code null}
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * The token name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The owner, used as the principal name.
+   *
+   * @return the owner; never {@code null}
+   */
+  public String owner() {
+    return owner;
+  }
+
+  /**
+   * The role name.
+   *
+   * @return the role, or {@code null} for none
+   */
+  public String role() {
+    return role;
+  }
+
+  /**
+   * Role grants overridden by the token's own grants.
+   *
+   * @return the effective grants; never {@code null}
+   */
+  public AccessGrants effectiveAccess() {
+    return effectiveAccess;
+  }
+
+  /**
+   * Whether the token may use the management API.
+   *
+   * @return {@code true} for a role that manages tokens (e.g. {@code ADMIN})
+   */
+  public boolean managesTokens() {
+    return managesTokens;
+  }
+
+  /**
+   * The expiry.
+   *
+   * @return the expiry, or {@code null} for never
+   */
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  /**
+   * When the presented secret is a rotated-out one in its grace period, the instant the grace period ends.
+   *
+   * @return the end of the grace period, or {@code null} for the current secret
+   */
+  public Instant deprecatedUntil() {
+    return deprecatedUntil;
   }
 
   /**
@@ -69,13 +144,39 @@ public record VerifiedToken(
     return deprecatedUntil != null;
   }
 
-  /**
-   * A copy marking the presented secret as deprecated until {@code until}.
-   *
-   * @param until the end of the grace period
-   * @return the copy
-   */
-  public VerifiedToken deprecated(Instant until) {
-    return new VerifiedToken(id, name, owner, role, effectiveAccess, managesTokens, expiresAt, until);
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof VerifiedToken v && id.equals(v.id) && Objects.equals(name, v.name) && owner.equals(v.owner)
+        && Objects.equals(role, v.role) && effectiveAccess.equals(v.effectiveAccess)
+        && managesTokens == v.managesTokens && Objects.equals(expiresAt, v.expiresAt)
+        && Objects.equals(deprecatedUntil, v.deprecatedUntil);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(id, name, owner, role, effectiveAccess, managesTokens, expiresAt, deprecatedUntil);
+  }
+
+  @Override
+  public String toString() {
+    return "VerifiedToken[id=" + id + ", name=" + name + ", owner=" + owner + ", role=" + role + ", effectiveAccess="
+        + effectiveAccess + ", managesTokens=" + managesTokens + ", expiresAt=" + expiresAt + ", deprecatedUntil="
+        + deprecatedUntil + "]";
+  }
+
+  /** The only code that calls the constructor. */
+  private static final class Factory implements VerifiedTokenFactory {
+    @Override
+    public VerifiedToken verified(Token token, Role role) {
+      AccessGrants effective = role == null ? token.access() : role.grants().overriddenBy(token.access());
+      return new VerifiedToken(token.id(), token.name(), token.owner(), token.role(), effective,
+          role != null && role.managesTokens(), token.expiresAt(), null);
+    }
+
+    @Override
+    public VerifiedToken deprecated(VerifiedToken t, Instant until) {
+      return new VerifiedToken(t.id, t.name, t.owner, t.role, t.effectiveAccess, t.managesTokens, t.expiresAt,
+          Objects.requireNonNull(until, "until"));
+    }
   }
 }

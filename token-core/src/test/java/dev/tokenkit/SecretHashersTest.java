@@ -8,7 +8,6 @@ import dev.tokenkit.spi.SecretHasher;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SecretHashersTest {
@@ -105,37 +104,6 @@ class SecretHashersTest {
         assertThat(s.authenticate(guess, AuthContext.anyApi(null)).reason()).isEqualTo(FailureReason.INVALID_SECRET);
       }
       assertThat(argon.verifications.get()).isEqualTo(3);
-    }
-  }
-
-  /** Delegates to a real hasher and counts verifications. */
-  private static final class CountingHasher implements SecretHasher {
-    final SecretHasher delegate;
-    final AtomicInteger verifications = new AtomicInteger();
-
-    CountingHasher(SecretHasher delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String algorithm() {
-      return delegate.algorithm();
-    }
-
-    @Override
-    public String hash(byte[] token) {
-      return delegate.hash(token);
-    }
-
-    @Override
-    public boolean verify(byte[] token, String storedHash) {
-      verifications.incrementAndGet();
-      return delegate.verify(token, storedHash);
-    }
-
-    @Override
-    public boolean isCurrent(String storedHash) {
-      return delegate.isCurrent(storedHash);
     }
   }
 }

@@ -382,16 +382,36 @@ class TokenServiceTest {
   }
 
   @Test
-  void authenticationFailuresOfKnownTokensAreAuditedOncePerMinute() {
+  void authenticationFailuresOfKnownTokensAreAuditedAtMostOncePerMinute() {
     IssuedToken t = issue("ci");
     for (int i = 0; i < 5; i++) {
       service.authenticate(sameIdOtherSecret(t), AuthContext.anyApi("203.0.113.66"));
     }
-    List<AuditEvent> failures = service.audit(AuditQuery.all().withTokenId(t.token().id())).items().stream()
-        .filter(e -> e.type() == AuditEventType.AUTHENTICATION_FAILED).toList();
+    List<AuditEvent> failures = authenticationFailures(t);
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0).detail()).isEqualTo("INVALID_SECRET");
     assertThat(failures.get(0).actorIp()).isEqualTo("203.0.113.66");
+    assertThat(failures.get(0).at()).isEqualTo(clock.instant());
+
+    clock.advance(Duration.ofSeconds(59));
+    service.authenticate(sameIdOtherSecret(t), ANYWHERE);
+    assertThat(authenticationFailures(t)).as("59 s later: still within the minute").hasSize(1);
+
+    clock.advance(Duration.ofSeconds(2));
+    service.authenticate(sameIdOtherSecret(t), ANYWHERE);
+    service.authenticate(sameIdOtherSecret(t), ANYWHERE);
+    assertThat(authenticationFailures(t)).as("61 s after the first: the next minute's one event")
+        .extracting(AuditEvent::at).containsExactly(clock.instant(), clock.instant().minusSeconds(61));
+
+    service.disable(ADMIN, t.token().id());
+    service.authenticate(t.secret().reveal(), ANYWHERE);
+    assertThat(authenticationFailures(t)).as("another reason is recorded within the same minute")
+        .extracting(AuditEvent::detail).containsExactly("DISABLED", "INVALID_SECRET", "INVALID_SECRET");
+  }
+
+  private List<AuditEvent> authenticationFailures(IssuedToken t) {
+    return service.audit(AuditQuery.all().withTokenId(t.token().id())).items().stream()
+        .filter(e -> e.type() == AuditEventType.AUTHENTICATION_FAILED).toList();
   }
 
   @Test

@@ -9,10 +9,8 @@ import dev.tokenkit.FailureReason;
 import dev.tokenkit.spi.AuditListener;
 import dev.tokenkit.spi.TokenStore;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -20,32 +18,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes audit events to the store and hands them to listeners. Authentication failures are recorded at most
- * once per token, reason and minute, so a misbehaving client cannot flood the store.
+ * once per token, reason and minute of the service's clock, so a misbehaving client cannot flood the store.
  */
 public final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
 
   private final TokenStore store;
   private final List<AuditListener> listeners;
-  private final Clock clock;
+  private final TimeSource time;
   private final SecureRandom random;
   private final AtomicLong sequence = new AtomicLong();
-  private final Cache<String, Boolean> recentFailures =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+  private final Cache<String, Boolean> recentFailures;
 
   /**
    * Creates the trail.
    *
    * @param store where events are stored
    * @param listeners who else hears of them
-   * @param clock the time source
+   * @param time event times and the de-duplication minute
    * @param random the source of event ids
    */
-  public AuditTrail(TokenStore store, List<AuditListener> listeners, Clock clock, SecureRandom random) {
+  public AuditTrail(TokenStore store, List<AuditListener> listeners, TimeSource time, SecureRandom random) {
     this.store = store;
     this.listeners = List.copyOf(listeners);
-    this.clock = clock;
+    this.time = time;
     this.random = random;
+    this.recentFailures = Caffeine.newBuilder().ticker(time.ticker()).expireAfterWrite(Duration.ofMinutes(1))
+        .maximumSize(100_000).build();
   }
 
   /**
@@ -57,7 +56,7 @@ public final class AuditTrail {
    * @param detail a non-secret detail or {@code null}
    */
   public void record(AuditEventType type, String tokenId, Actor actor, String detail) {
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant at = time.now();
     // time, then a per-process sequence (orders events of one millisecond), then randomness (unique across nodes)
     StringBuilder id = new StringBuilder(24);
     Base62.appendFixed(at.toEpochMilli(), 8, id);

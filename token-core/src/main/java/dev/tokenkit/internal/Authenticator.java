@@ -1,6 +1,5 @@
 package dev.tokenkit.internal;
 
-import dev.tokenkit.AccessGrants;
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.FailureReason;
@@ -36,6 +35,7 @@ public final class Authenticator {
   private final FailureThrottle throttle;
   private final LastUseRecorder lastUse;
   private final AuditTrail audit;
+  private final VerifiedTokenFactory verifiedTokens;
 
   /**
    * Wires the path.
@@ -49,9 +49,11 @@ public final class Authenticator {
    * @param throttle the failure throttle
    * @param lastUse the last-use recorder
    * @param audit the audit trail
+   * @param verifiedTokens creates the outcome tokens
    */
   public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
-      Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit) {
+      Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit,
+      VerifiedTokenFactory verifiedTokens) {
     this.codec = codec;
     this.store = store;
     this.cache = cache;
@@ -61,6 +63,7 @@ public final class Authenticator {
     this.throttle = throttle;
     this.lastUse = lastUse;
     this.audit = audit;
+    this.verifiedTokens = verifiedTokens;
   }
 
   /**
@@ -142,7 +145,7 @@ public final class Authenticator {
     StoredToken stored = entry.stored;
     // The throttle keeps a slow hasher from becoming a CPU attack. It must not block fast checks: ids are public,
     // so blocking would let anyone lock the right secret out whenever the token is not warm in the cache.
-    if (throttle.isBlocked(id) && !hashers.isCheap(stored.secretHash())) {
+    if (throttle.isBlocked(id) && hashers.isExpensiveToVerify(stored.secretHash())) {
       return null;
     }
     if (hashers.verify(parsed.bytes(), stored.secretHash())) {
@@ -164,8 +167,7 @@ public final class Authenticator {
       return;
     }
     Token t = stored.token();
-    Token next = t.changed(t.name(), t.description(), t.role(), t.access(), t.status(), t.expiresAt(),
-        t.allowedIps(), t.updatedAt());
+    Token next = t.nextVersion(t.updatedAt()); // a re-hash is no management change
     try {
       store.update(new StoredToken(next, hashers.current().hash(tokenBytes), stored.previousSecretHash(),
           stored.previousSecretValidUntil()), t.version());
@@ -181,18 +183,12 @@ public final class Authenticator {
     return AuthOutcome.Rejected.of(reason);
   }
 
-  /**
-   * Builds a cache entry for a stored token: effective access = role grants overridden by the token's own.
-   *
-   * @param stored the stored token
-   * @return the entry
-   */
-  public CachedToken toEntry(StoredToken stored) {
+  /** Builds a cache entry for a stored token, with the outcome tokens for its current and previous secret. */
+  private CachedToken toEntry(StoredToken stored) {
     Token t = stored.token();
-    Role role = t.role() == null ? null : roles.apply(t.role());
-    AccessGrants effective = role == null ? t.access() : role.grants().overriddenBy(t.access());
-    VerifiedToken verified = new VerifiedToken(t.id(), t.name(), t.owner(), t.role(), effective,
-        role != null && role.managesTokens(), t.expiresAt(), null);
-    return new CachedToken(stored, verified);
+    VerifiedToken verified = verifiedTokens.verified(t, t.role() == null ? null : roles.apply(t.role()));
+    Instant previousValidUntil = stored.previousSecretValidUntil();
+    return new CachedToken(stored, verified,
+        previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil));
   }
 }

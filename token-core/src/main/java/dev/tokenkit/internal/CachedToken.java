@@ -28,24 +28,16 @@ public final class CachedToken {
    *
    * @param stored the snapshot
    * @param verified the outcome token for the current secret
+   * @param verifiedDeprecated the outcome token for the previous secret in its grace period, or {@code null}
    */
-  public CachedToken(StoredToken stored, VerifiedToken verified) {
+  CachedToken(StoredToken stored, VerifiedToken verified, VerifiedToken verifiedDeprecated) {
     this.stored = stored;
     this.verified = verified;
     this.previousValidUntil = stored.previousSecretValidUntil();
-    this.verifiedDeprecated = previousValidUntil == null ? null : verified.deprecated(previousValidUntil);
+    this.verifiedDeprecated = verifiedDeprecated;
     this.state = stored.token().status();
     this.expiresAt = stored.token().expiresAt();
     this.allowedIps = stored.token().allowedIps();
-  }
-
-  /**
-   * The snapshot.
-   *
-   * @return the stored token
-   */
-  public StoredToken stored() {
-    return stored;
   }
 
   @Override

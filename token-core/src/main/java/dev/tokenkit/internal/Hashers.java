@@ -1,7 +1,5 @@
 package dev.tokenkit.internal;
 
-import dev.tokenkit.internal.hash.HmacSha256Hasher;
-import dev.tokenkit.internal.hash.Sha256Hasher;
 import dev.tokenkit.spi.SecretHasher;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,21 +52,22 @@ public final class Hashers {
   }
 
   /**
-   * Whether a stored hash is checked by a built-in fast hasher (SHA-256, HMAC-SHA256), where a check costs about
-   * a microsecond: throttling such checks protects no CPU and would only lock out the right secret.
+   * Whether a stored hash is checked by an expensive hasher ({@link SecretHasher#isExpensiveToVerify()}), so that
+   * failed checks of it are throttled. Cheap checks (about a microsecond) are never throttled: that would protect
+   * no CPU and only lock out the right secret.
    *
    * @param storedHash the stored hash, possibly {@code null}
-   * @return {@code true} for the built-in fast algorithms; {@code false} for Argon2id and custom hashers
+   * @return the answer of the hasher that understands the hash; {@code true} when none does
    */
-  public boolean isCheap(String storedHash) {
+  public boolean isExpensiveToVerify(String storedHash) {
     if (storedHash == null) {
-      return false;
+      return true;
     }
     for (SecretHasher h : all) {
       if (h.canVerify(storedHash)) {
-        return h instanceof Sha256Hasher || h instanceof HmacSha256Hasher;
+        return h.isExpensiveToVerify();
       }
     }
-    return false;
+    return true;
   }
 }

@@ -2,7 +2,9 @@ package dev.tokenkit.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +16,10 @@ import java.util.function.Function;
  * <p>Refill race: a fill remembers the invalidation sequence before it reads the store, and its result is put
  * only if the id was not invalidated since; otherwise the store is read again. So a fill that read a row before
  * a revoke can never put the pre-revoke snapshot back after the revoke's invalidation.
+ *
+ * <p>Entries and unknown ids expire on the service's ticker ({@link TimeSource#ticker()}), so they follow its clock.
+ * The invalidation journal that guards refills runs on real time ({@link Ticker#systemTicker()}) on purpose: it
+ * must outlive any in-flight store read however a test moves the clock.
  */
 public final class VerificationCache {
   private static final int FILL_ATTEMPTS = 3;
@@ -30,10 +36,11 @@ public final class VerificationCache {
    * @param ttl how long an entry lives (the backstop for missed change notifications)
    * @param maximumSize the most entries kept
    * @param negativeTtl how long an unknown id is remembered
+   * @param ticker the time source of both expiries
    */
-  public VerificationCache(Duration ttl, long maximumSize, Duration negativeTtl) {
-    this.entries = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
-    this.unknown = Caffeine.newBuilder().expireAfterWrite(negativeTtl).maximumSize(100_000).build();
+  public VerificationCache(Duration ttl, long maximumSize, Duration negativeTtl, Ticker ticker) {
+    this.entries = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(maximumSize).build();
+    this.unknown = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(negativeTtl).maximumSize(100_000).build();
     // Longer than any store read can take, so an in-flight fill always sees a newer invalidation.
     this.invalidations = Caffeine.newBuilder().expireAfterWrite(ttl.plus(Duration.ofMinutes(10))).build();
   }
@@ -78,32 +85,14 @@ public final class VerificationCache {
         }
         return null;
       }
-      fresh = factory.apply(read.get());
-      CachedToken candidate = fresh;
-      boolean[] put = {false};
-      entries.asMap().compute(id, (k, old) -> {
-        if (invalidatedSince(k, start)) {
-          return old;
-        }
-        put[0] = true;
-        return candidate;
-      });
-      if (put[0]) {
+      CachedToken candidate = factory.apply(read.get());
+      fresh = candidate;
+      // put unless invalidated since the read began; compute returns what the map now holds
+      if (entries.asMap().compute(id, (k, old) -> invalidatedSince(k, start) ? old : candidate) == candidate) {
         return fresh;
       }
     }
     return fresh; // read after the latest invalidation we saw; used once, not cached
-  }
-
-  /**
-   * Replaces an entry only if it is still the given one (used when a verified digest is added).
-   *
-   * @param id the id
-   * @param expected the entry read earlier
-   * @param replacement the new entry
-   */
-  public void replace(String id, CachedToken expected, CachedToken replacement) {
-    entries.asMap().replace(id, expected, replacement);
   }
 
   private boolean invalidatedSince(String id, long start) {
@@ -133,11 +122,21 @@ public final class VerificationCache {
   }
 
   /**
-   * The number of cached tokens (approximate).
+   * A change-feed listener that invalidates this cache.
    *
-   * @return the size
+   * @return the listener
    */
-  public long size() {
-    return entries.estimatedSize();
+  public TokenChangeListener changeListener() {
+    return new TokenChangeListener() {
+      @Override
+      public void tokenChanged(String tokenId) {
+        invalidate(tokenId);
+      }
+
+      @Override
+      public void allChanged() {
+        invalidateAll();
+      }
+    };
   }
 }

@@ -52,4 +52,25 @@ public interface SecretHasher {
   default boolean isCurrent(String storedHash) {
     return canVerify(storedHash);
   }
+
+  /**
+   * Whether checking one of this hasher's hashes is expensive (a deliberately slow function such as Argon2id, or
+   * anything costing far more than a microsecond). After repeated wrong secrets for one token id, TokenKit refuses
+   * further checks of expensive hashes for a while, so the hasher cannot be turned into a CPU attack; cheap hashes
+   * are always checked, because token ids are public and throttling them would only let anyone lock the right
+   * secret out. The default is {@code true}, the safe choice for a hasher of unknown cost; a fast hasher (e.g.
+   * SHA-256 or HMAC-SHA256 of a high-entropy token) returns {@code false}.
+   *
+   * <pre>{@code
+   * @Override
+   * public boolean isExpensiveToVerify() {
+   *   return false; // one HMAC per check
+   * }
+   * }</pre>
+   *
+   * @return {@code true} when failed checks of this hasher's hashes are throttled per token id
+   */
+  default boolean isExpensiveToVerify() {
+    return true;
+  }
 }

@@ -36,7 +36,8 @@ public interface TokenStore extends AutoCloseable {
 
   /**
    * Replaces a token if its stored version is still {@code expectedVersion} (compare-and-set). The new value's
-   * version must be {@code expectedVersion + 1}. Last-use fields are not written by this call.
+   * version must be {@code expectedVersion + 1} (what {@link dev.tokenkit.Token#nextVersion} makes). Last-use
+   * fields are not written by this call.
    *
    * @param token the new value
    * @param expectedVersion the version the caller read

@@ -36,7 +36,7 @@ final class SecurityArchitectureRules {
       .that().resideInAPackage("dev.tokenkit..")
       .should().dependOnClassesThat().resideInAnyPackage(
           "jakarta.servlet..", "javax.servlet..", "org.jdbi..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..")
-      .because("token-core is embeddable anywhere; servlet, JDBI and Jackson live in their own modules (DESIGN.md)");
+      .because("token-core is embeddable anywhere; servlet, JDBI and Jackson live in their own modules");
 
   /** Only SecureRandom: java.util.Random and its predictable relatives are forbidden in token code. */
   static final ArchRule NO_PREDICTABLE_RANDOMNESS = noClasses()
@@ -69,14 +69,14 @@ final class SecurityArchitectureRules {
       .or().haveFullyQualifiedName("dev.tokenkit.TokenSecret")
       .or().haveFullyQualifiedName("dev.tokenkit.internal.Authenticator")
       .should().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
-      .because("secret and digest comparisons must be constant-time (DESIGN.md, Hashing)");
+      .because("secret and digest comparisons must be constant-time (MessageDigest.isEqual)");
 
   /** Caffeine and argon2-jvm are implementation details of the public packages. */
   static final ArchRule NO_CACHE_OR_ARGON2_TYPES_IN_PUBLIC_API = classes()
       .that().resideInAnyPackage("dev.tokenkit", "dev.tokenkit.spi", "dev.tokenkit.memory")
       .and().arePublic()
       .should(notExposeTypesFrom("com.github.benmanes.caffeine", "de.mkammerer.argon2"))
-      .because("types of Caffeine and argon2-jvm must never appear in a public signature (DESIGN.md)");
+      .because("types of Caffeine and argon2-jvm must never appear in a public signature");
 
   private static DescribedPredicate<JavaClass> predictableRandom() {
     return DescribedPredicate.describe("are java.util.Random (or a subclass other than SecureRandom), "

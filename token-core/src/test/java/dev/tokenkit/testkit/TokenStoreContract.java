@@ -104,8 +104,7 @@ public abstract class TokenStoreContract {
 
   private static StoredToken next(StoredToken s, String newName, TokenStatus status) {
     Token t = s.token();
-    return s.withToken(t.changed(newName, t.description(), t.role(), t.access(), status, t.expiresAt(),
-        t.allowedIps(), t.updatedAt().plusSeconds(1)));
+    return s.withToken(t.withName(newName).withStatus(status).nextVersion(t.updatedAt().plusSeconds(1)));
   }
 
   private static List<String> ids(Page<StoredToken> page) {

@@ -1,6 +1,7 @@
 package dev.tokenkit.jdbi;
 
 import dev.tokenkit.spi.TokenChangeListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The multi-node change feed: polls the change sequence every poll interval (on every database) and, on
  * PostgreSQL, also listens for NOTIFY on a dedicated connection for sub-poll latency. Started by the first
- * subscription, stopped by {@link #close()}. Thread-safe.
+ * subscription, stopped by {@link #close()}. Pruning (at most once a minute, of entries older than the retention)
+ * follows the store's clock. Thread-safe.
  */
 final class ChangeFeed implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
@@ -25,6 +27,7 @@ final class ChangeFeed implements AutoCloseable {
   private final Duration pollInterval;
   private final boolean listenNotify;
   private final Duration retention;
+  private final Clock clock;
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final Object lifecycle = new Object();
   private ScheduledExecutorService poller;
@@ -35,12 +38,13 @@ final class ChangeFeed implements AutoCloseable {
   private boolean pollFailing;
   private Instant lastPrune = Instant.EPOCH;
 
-  ChangeFeed(Db db, ChangeLog log, Duration pollInterval, boolean listenNotify, Duration retention) {
+  ChangeFeed(Db db, ChangeLog log, Duration pollInterval, boolean listenNotify, Duration retention, Clock clock) {
     this.db = db;
     this.log = log;
     this.pollInterval = pollInterval;
     this.listenNotify = listenNotify;
     this.retention = retention;
+    this.clock = clock;
   }
 
   AutoCloseable subscribe(TokenChangeListener listener) {
@@ -128,7 +132,7 @@ final class ChangeFeed implements AutoCloseable {
   }
 
   private void pruneOccasionally() {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     if (Duration.between(lastPrune, now).compareTo(Duration.ofMinutes(1)) < 0) {
       return;
     }

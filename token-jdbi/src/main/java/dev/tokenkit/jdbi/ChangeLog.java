@@ -1,5 +1,6 @@
 package dev.tokenkit.jdbi;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -8,16 +9,18 @@ import org.jdbi.v3.core.Handle;
  * The persistent change sequence behind the change feed. {@link #record} runs inside the changing transaction:
  * it bumps the single counter row (its row lock makes commits follow sequence order, so a poller reading
  * {@code seq > last} never skips a change that commits later) and, on PostgreSQL, queues a NOTIFY that is
- * delivered when the transaction commits.
+ * delivered when the transaction commits. Entries are stamped with the store's clock, and pruned by it.
  */
 final class ChangeLog {
   /** One change: its sequence number and the token id. */
   record Change(long seq, String tokenId) {}
 
   private final TableNames t;
+  private final Clock clock;
 
-  ChangeLog(TableNames tables) {
+  ChangeLog(TableNames tables, Clock clock) {
     this.t = tables;
+    this.clock = clock;
   }
 
   void record(Handle h, Dialect dialect, String tokenId) {
@@ -28,7 +31,7 @@ final class ChangeLog {
     }
     long seq = currentSeq(h);
     h.createUpdate("INSERT INTO " + t.changes + " (seq, token_id, changed_at) VALUES (:seq, :id, :at)")
-        .bind("seq", seq).bind("id", tokenId).bind("at", Timestamps.of(Instant.now())).execute();
+        .bind("seq", seq).bind("id", tokenId).bind("at", Timestamps.of(clock.instant())).execute();
     if (dialect == Dialect.POSTGRESQL) {
       h.createQuery("SELECT pg_notify(:channel, :id)").bind("channel", t.channel).bind("id", tokenId)
           .mapTo(String.class).list();

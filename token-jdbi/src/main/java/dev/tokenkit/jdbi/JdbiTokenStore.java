@@ -12,6 +12,7 @@ import dev.tokenkit.spi.PageCursor;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The production {@link TokenStore}: tokens, grants, IP ranges and audit events in SQL tables (H2 2.x and
- * PostgreSQL 12+ are tested), through the host's {@link Jdbi} or {@link DataSource}.
+ * The production {@link TokenStore}: tokens, grants, IP ranges and audit events in SQL tables (tested on H2 2.x
+ * and PostgreSQL 15), through the host's {@link Jdbi} or {@link DataSource}.
  *
  * <ul>
  *   <li>Concurrency: {@link #update} is a compare-and-set on the token's version, so concurrent changes through
@@ -59,13 +60,15 @@ public final class JdbiTokenStore implements TokenStore {
   private final AuditRows audit;
   private final ChangeLog changes;
   private final ChangeFeed feed;
+  private final Clock clock;
 
   private JdbiTokenStore(Builder b) {
     this.db = new Db(b.jdbi, new TableNames(b.tablePrefix));
+    this.clock = b.clock;
     this.tokens = new TokenRows(db.tables);
     this.audit = new AuditRows(db.tables);
-    this.changes = new ChangeLog(db.tables);
-    this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention);
+    this.changes = new ChangeLog(db.tables, clock);
+    this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention, clock);
   }
 
   /**
@@ -98,7 +101,7 @@ public final class JdbiTokenStore implements TokenStore {
    * @throws dev.tokenkit.StoreUnavailableException when the database cannot be reached
    */
   public List<Integer> migrate() {
-    return new Migrator(db).migrate();
+    return new Migrator(db, clock).migrate();
   }
 
   @Override
@@ -263,6 +266,7 @@ public final class JdbiTokenStore implements TokenStore {
     private Duration pollInterval = Duration.ofMillis(250);
     private boolean listenNotify = true;
     private Duration changeRetention = Duration.ofHours(1);
+    private Clock clock = Clock.systemUTC();
 
     private Builder(Jdbi jdbi) {
       this.jdbi = jdbi;
@@ -326,6 +330,19 @@ public final class JdbiTokenStore implements TokenStore {
         throw new IllegalArgumentException("changeRetention must be at least 1 minute, got " + retention);
       }
       this.changeRetention = retention;
+      return this;
+    }
+
+    /**
+     * The clock that stamps change-sequence entries and migration records and decides when change entries are
+     * older than the {@link #changeRetention(Duration) retention} (default the UTC system clock). Give it the
+     * clock you give {@code TokenService.builder().clock(...)}, so one clock drives a node's time.
+     *
+     * @param c the clock; never {@code null}
+     * @return this builder
+     */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "clock");
       return this;
     }
 

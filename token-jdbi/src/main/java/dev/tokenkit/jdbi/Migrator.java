@@ -3,7 +3,7 @@ package dev.tokenkit.jdbi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +25,11 @@ final class Migrator {
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 
   private final Db db;
+  private final Clock clock;
 
-  Migrator(Db db) {
+  Migrator(Db db, Clock clock) {
     this.db = db;
+    this.clock = clock;
   }
 
   /** Applies pending migrations; returns the versions applied by this call. */
@@ -54,7 +56,7 @@ final class Migrator {
             tx.execute(statement);
           }
           tx.createUpdate("INSERT INTO " + t.history + " (version, script, applied_at) VALUES (:v, :s, :at)")
-              .bind("v", version).bind("s", script).bind("at", Timestamps.of(Instant.now())).execute();
+              .bind("v", version).bind("s", script).bind("at", Timestamps.of(clock.instant())).execute();
           LOG.info("Applied TokenKit migration {} (table prefix '{}')", script, t.prefix);
           now.add(version);
         }

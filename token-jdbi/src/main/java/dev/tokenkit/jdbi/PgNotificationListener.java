@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 class PgNotificationListener implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(PgNotificationListener.class);
   private static final int WAIT_MS = 250;
-  private static final long KEEPALIVE_MS = 5_000;
+  private static final long KEEPALIVE_NANOS = 5_000_000_000L;
   private static final long MAX_BACKOFF_MS = 2_000;
 
   /** Placeholder when the driver is missing. */
@@ -72,7 +72,7 @@ class PgNotificationListener implements Runnable {
         listening = true;
         warned = false;
         backoff = 100;
-        long lastCheck = System.currentTimeMillis();
+        long lastCheck = System.nanoTime();
         while (!closed) {
           PGNotification[] ns = pg.getNotifications(WAIT_MS);
           if (ns != null) {
@@ -80,8 +80,8 @@ class PgNotificationListener implements Runnable {
               feed.changed(n.getParameter());
             }
           }
-          long now = System.currentTimeMillis();
-          if (now - lastCheck >= KEEPALIVE_MS) {
+          long now = System.nanoTime(); // an interval: monotonic, unaffected by wall-clock steps
+          if (now - lastCheck >= KEEPALIVE_NANOS) {
             try (Statement s = c.createStatement()) {
               s.execute("SELECT 1"); // detects half-open connections that never deliver again
             }

@@ -86,7 +86,7 @@ abstract class AbstractJdbiTokenStoreTest {
       StoredToken s = token("id1", "alice", "ci");
       store.insert(s);
       Token t = s.token();
-      store.update(s.withToken(t.changed("ci", null, null, t.access(), TokenStatus.REVOKED, null, List.of(), T0)), 0);
+      store.update(s.withToken(t.withStatus(TokenStatus.REVOKED).nextVersion(T0)), 0);
       store.recordLastUse(List.of(new LastUse("id1", T0.plusSeconds(1), null))); // not a change
       store.delete("id1");
 

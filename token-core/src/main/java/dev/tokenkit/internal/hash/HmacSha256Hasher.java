@@ -78,6 +78,12 @@ public final class HmacSha256Hasher implements SecretHasher {
     return mac.doFinal(token);
   }
 
+  /** One hash function call per check: cheap, never throttled. */
+  @Override
+  public boolean isExpensiveToVerify() {
+    return false;
+  }
+
   @Override
   public String toString() {
     return "SecretHasher[hmac-sha256, keyId=" + keyId + ", pepper=redacted]";

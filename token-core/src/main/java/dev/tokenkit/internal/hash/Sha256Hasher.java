@@ -30,6 +30,12 @@ public final class Sha256Hasher implements SecretHasher {
     return MessageDigest.isEqual(expected, Digests.sha256(token));
   }
 
+  /** One hash function call per check: cheap, never throttled. */
+  @Override
+  public boolean isExpensiveToVerify() {
+    return false;
+  }
+
   @Override
   public String toString() {
     return "SecretHasher[sha256]";
