@@ -4,6 +4,7 @@ import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Authenticator;
 import dev.tokenkit.internal.FailureThrottle;
 import dev.tokenkit.internal.Hashers;
+import dev.tokenkit.internal.KnownIds;
 import dev.tokenkit.internal.LastUseRecorder;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
@@ -52,6 +53,8 @@ public final class TokenService implements AutoCloseable {
   private final TokenManagement management;
   private final TokenViews views;
   private final AutoCloseable subscription;
+  private final KnownIds knownIds;
+  private final AutoCloseable knownIdsSubscription;
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
@@ -65,11 +68,13 @@ public final class TokenService implements AutoCloseable {
     this.format = b.format;
     this.lastUse = new LastUseRecorder(store, b.lastUseFlushInterval);
     this.views = new TokenViews(store, time, lastUse);
-    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views);
+    this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
+    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, knownIds);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
-        lastUse, audit, VerifiedToken.FACTORY);
+        lastUse, audit, VerifiedToken.FACTORY, knownIds);
     this.subscription = store.subscribe(cache.changeListener());
+    this.knownIdsSubscription = store.subscribe(knownIds);
   }
 
   /**
@@ -252,7 +257,8 @@ public final class TokenService implements AutoCloseable {
    * Revokes every token of an owner ("Revoke All").
    *
    * @param actor who; never {@code null}
-   * @param owner the owner; never {@code null}
+   * @param owner the owner, as created (it is NFC-normalised like stored owners, so either spelling matches); never
+   *     {@code null}
    * @return how many tokens were revoked (already revoked ones are not counted)
    */
   public int revokeAll(Actor actor, String owner) {
@@ -322,9 +328,11 @@ public final class TokenService implements AutoCloseable {
   public void close() {
     try {
       subscription.close();
+      knownIdsSubscription.close();
     } catch (Exception e) {
       LOG.warn("Closing the change-feed subscription failed ({})", e.toString());
     }
+    knownIds.close();
     lastUse.close();
   }
 
@@ -345,6 +353,8 @@ public final class TokenService implements AutoCloseable {
     Duration cacheTtl = Duration.ofSeconds(30);
     long cacheMaximumSize = 1_000_000;
     Duration negativeCacheTtl = Duration.ofSeconds(5);
+    int unknownIdReadsPerSecond = 20;
+    Duration knownIdsRefresh = Duration.ofMinutes(10);
     int maxFailuresPerWindow = 20;
     Duration failureWindow = Duration.ofMinutes(1);
     Duration lastUseFlushInterval = Duration.ofSeconds(10);
@@ -495,6 +505,33 @@ public final class TokenService implements AutoCloseable {
         throw new IllegalArgumentException("cacheMaximumSize must be positive, got " + size);
       }
       this.cacheMaximumSize = size;
+      return this;
+    }
+
+    /**
+     * Flood protection for the cold path. The service keeps the set of existing token ids (loaded from
+     * {@link TokenStore#forEachId} in the background, reloaded every {@code refresh}, kept current by local issues
+     * and the change feed); a well-formed token whose id is not in it is refused as {@code UNKNOWN} without a store
+     * read, except for at most {@code readsPerSecond} reads per second on this node (default 20), which let a token
+     * issued on another node moments ago work before the change feed reports it. Known ids are never limited, so a
+     * flood of random ids cannot starve real tokens. Concurrent lookups of one id always share one store read.
+     *
+     * <pre>{@code
+     * TokenService.builder().store(store).unknownIdReads(50, Duration.ofMinutes(5)).build();
+     * }</pre>
+     *
+     * @param readsPerSecond store reads per second allowed for ids outside the set, at least 1
+     * @param refresh how often the set is reloaded (which forgets deleted ids), a positive duration (default 10 min)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code readsPerSecond} is below 1
+     */
+    public Builder unknownIdReads(int readsPerSecond, Duration refresh) {
+      if (readsPerSecond < 1) {
+        throw new IllegalArgumentException("readsPerSecond must be at least 1, got " + readsPerSecond
+            + "; a token issued on another node needs one read before the change feed reports it");
+      }
+      this.unknownIdReadsPerSecond = readsPerSecond;
+      this.knownIdsRefresh = positive(refresh, "refresh");
       return this;
     }
 

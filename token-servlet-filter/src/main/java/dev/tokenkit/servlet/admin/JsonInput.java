@@ -9,7 +9,6 @@ import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenStatus;
 import dev.tokenkit.TokenUpdate;
 import dev.tokenkit.internal.SafeEcho;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -86,7 +85,7 @@ final class JsonInput {
    *
    * @param body the body, {@code {}} when empty
    * @param query the {@code owner} query parameter, or {@code null}
-   * @return the owner, NFC-normalised
+   * @return the owner (the core normalises it)
    * @throws HttpProblem 400 when neither or both are given, or the body has other fields
    */
   String owner(ObjectNode body, String query) {
@@ -98,7 +97,7 @@ final class JsonInput {
       errors.put("owner", "send the owner once, in the body or in the query, not both");
     }
     throwIfInvalid();
-    return Normalizer.normalize(owner != null ? owner : query, Normalizer.Form.NFC);
+    return owner != null ? owner : query;
   }
 
   Duration grace(ObjectNode body) {
