@@ -89,6 +89,30 @@ public final class RecordingStore implements TokenStore {
   }
 
   @Override
+  public void insert(StoredToken token, AuditEvent event) {
+    checkUp();
+    delegate.insert(token, event);
+  }
+
+  @Override
+  public void update(StoredToken token, long expectedVersion, AuditEvent event) {
+    checkUp();
+    delegate.update(token, expectedVersion, event);
+  }
+
+  @Override
+  public boolean delete(String id, AuditEvent event) {
+    checkUp();
+    return delegate.delete(id, event);
+  }
+
+  @Override
+  public void forEachId(Consumer<String> action) {
+    checkUp();
+    delegate.forEachId(action);
+  }
+
+  @Override
   public Page<StoredToken> list(TokenQuery query, Instant now) {
     checkUp();
     return delegate.list(query, now);
