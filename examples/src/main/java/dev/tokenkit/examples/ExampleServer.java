@@ -11,6 +11,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.PrintStream;
 import java.util.EnumSet;
+import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -50,7 +51,21 @@ public final class ExampleServer implements AutoCloseable {
    * @throws Exception when Jetty or the store cannot start
    */
   public static ExampleServer start(ExampleOptions options, PrintStream console) throws Exception {
-    TokenStore store = openStore(options);
+    return start(options, console, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts the server over a wrapped store, e.g. one that counts store reads for a benchmark harness.
+   *
+   * @param options the parsed options
+   * @param console where the admin token line and the greeting go
+   * @param wrapper wraps the opened store; the wrapper is what the service uses
+   * @return the running server
+   * @throws Exception when Jetty or the store cannot start
+   */
+  public static ExampleServer start(ExampleOptions options, PrintStream console, UnaryOperator<TokenStore> wrapper)
+      throws Exception {
+    TokenStore store = wrapper.apply(openStore(options));
     TokenService tokens = TokenService.builder().store(store).build();
 
     RouteRules routes = RouteRules.builder()

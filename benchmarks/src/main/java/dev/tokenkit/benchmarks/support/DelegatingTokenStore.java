@@ -57,6 +57,26 @@ public abstract class DelegatingTokenStore implements TokenStore {
   }
 
   @Override
+  public void insert(StoredToken token, AuditEvent event) {
+    delegate.insert(token, event);
+  }
+
+  @Override
+  public void update(StoredToken token, long expectedVersion, AuditEvent event) {
+    delegate.update(token, expectedVersion, event);
+  }
+
+  @Override
+  public boolean delete(String id, AuditEvent event) {
+    return delegate.delete(id, event);
+  }
+
+  @Override
+  public void forEachId(java.util.function.Consumer<String> action) {
+    delegate.forEachId(action);
+  }
+
+  @Override
   public Page<StoredToken> list(TokenQuery query, Instant now) {
     return delegate.list(query, now);
   }
