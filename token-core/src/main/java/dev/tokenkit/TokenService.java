@@ -353,7 +353,7 @@ public final class TokenService implements AutoCloseable {
     Duration cacheTtl = Duration.ofSeconds(30);
     long cacheMaximumSize = 1_000_000;
     Duration negativeCacheTtl = Duration.ofSeconds(5);
-    int unknownIdReadsPerSecond = 20;
+    int unknownIdReadsPerSecond = 2;
     Duration knownIdsRefresh = Duration.ofMinutes(10);
     int maxFailuresPerWindow = 20;
     Duration failureWindow = Duration.ofMinutes(1);
@@ -512,7 +512,7 @@ public final class TokenService implements AutoCloseable {
      * Flood protection for the cold path. The service keeps the set of existing token ids (loaded from
      * {@link TokenStore#forEachId} in the background, reloaded every {@code refresh}, kept current by local issues
      * and the change feed); a well-formed token whose id is not in it is refused as {@code UNKNOWN} without a store
-     * read, except for at most {@code readsPerSecond} reads per second on this node (default 20), which let a token
+     * read, except for at most {@code readsPerSecond} reads per second on this node (default 2), which let a token
      * issued on another node moments ago work before the change feed reports it. Known ids are never limited, so a
      * flood of random ids cannot starve real tokens. Concurrent lookups of one id always share one store read.
      *
