@@ -512,8 +512,8 @@ public final class TokenService implements AutoCloseable {
      * Flood protection for the cold path. The service keeps the set of existing token ids (loaded from
      * {@link TokenStore#forEachId} in the background, reloaded every {@code refresh}, kept current by local issues
      * and the change feed); a well-formed token whose id is not in it is refused as {@code UNKNOWN} without a store
-     * read, except for at most {@code readsPerSecond} reads per second on this node (default 2), which let a token
-     * issued on another node moments ago work before the change feed reports it. Known ids are never limited, so a
+     * read, except for at most {@code readsPerSecond} reads per second on this node (default 2, in bursts of up to ten
+     * seconds' worth), which let a token issued on another node moments ago work before the change feed reports it. Known ids are never limited, so a
      * flood of random ids cannot starve real tokens. Concurrent lookups of one id always share one store read.
      *
      * <pre>{@code

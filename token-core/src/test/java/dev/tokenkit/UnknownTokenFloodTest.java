@@ -81,7 +81,7 @@ class UnknownTokenFloodTest {
       double seconds = (System.nanoTime() - start) / 1e9;
       int floodReads = store.finds.get();
       assertThat(floodReads).as("store reads for %d random ids in %.1f s", flood, seconds)
-          .isLessThanOrEqualTo((int) Math.ceil(5 + 5 * seconds));
+          .isLessThanOrEqualTo((int) Math.ceil(50 + 5 * seconds)); // a burst of 10 s' worth, then 5/s
       store.finds.set(0);
       for (String raw : real) {
         assertThat(service.authenticate(raw, CTX).isVerified()).as("a real first use during the flood").isTrue();

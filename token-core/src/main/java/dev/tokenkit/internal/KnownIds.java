@@ -137,7 +137,10 @@ public final class KnownIds implements TokenChangeListener, AutoCloseable {
     scheduler.shutdownNow();
   }
 
-  /** A token bucket: {@code perSecond} permits a second, bursts of up to one second's worth. */
+  /**
+   * A token bucket: {@code perSecond} permits a second, bursts of up to ten seconds' worth (so a batch of tokens
+   * issued on another node and used at once still works before the change feed reports them).
+   */
   private static final class ReadBudget {
     private final double perNano;
     private final double burst;
@@ -147,7 +150,7 @@ public final class KnownIds implements TokenChangeListener, AutoCloseable {
 
     ReadBudget(int perSecond, Ticker ticker) {
       this.perNano = perSecond / 1e9;
-      this.burst = Math.max(1, perSecond);
+      this.burst = 10.0 * Math.max(1, perSecond);
       this.ticker = ticker;
       this.permits = burst;
       this.last = ticker.read();
