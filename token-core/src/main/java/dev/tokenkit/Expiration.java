@@ -38,8 +38,10 @@ public sealed interface Expiration {
   /**
    * A fixed instant.
    *
-   * @param instant the expiry; never {@code null}
+   * @param instant the expiry, between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z (the range every store
+   *     holds); never {@code null}
    * @return the choice
+   * @throws InvalidInputException when the instant lies outside that range
    */
   static Expiration at(Instant instant) {
     return new At(instant);
@@ -101,9 +103,14 @@ public sealed interface Expiration {
    * @param instant the expiry instant
    */
   record At(Instant instant) implements Expiration {
-    /** Validates the instant. */
+    /**
+     * Validates the instant.
+     *
+     * @throws InvalidInputException when the instant lies outside years 1970 to 9999
+     */
     public At {
       Objects.requireNonNull(instant, "instant");
+      InstantRange.require("expiration", "expiry date", instant);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.tokenkit;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,6 +29,7 @@ public final class ExpiryPolicy {
   private final boolean allowNever;
   private final boolean allowFixedDate;
   private final Period maxLifetime;
+  private final Expiration.After longestChoice;
 
   private ExpiryPolicy(Builder b) {
     this.choices = List.copyOf(b.choices);
@@ -36,6 +37,7 @@ public final class ExpiryPolicy {
     this.allowNever = b.allowNever;
     this.allowFixedDate = b.allowFixedDate;
     this.maxLifetime = b.maxLifetime;
+    this.longestChoice = longest(choices);
   }
 
   /**
@@ -102,13 +104,33 @@ public final class ExpiryPolicy {
   }
 
   /**
-   * Resolves a requested expiration to an instant, enforcing the policy.
+   * How far after issue a fixed expiry date may lie: the {@linkplain #maxLifetime() maximum lifetime} when set;
+   * otherwise, when "never" is not allowed, the longest offered choice (so a far-away date cannot stand in for
+   * the forbidden "never"); {@code null} when fixed dates are bounded only by the supported range (years 1970 to
+   * 9999).
+   *
+   * <pre>{@code
+   * ExpiryPolicy.builder().allowNever(false).build().fixedDateLimit(); // P12M, the longest default choice
+   * }</pre>
+   *
+   * @return the limit, or {@code null}
+   */
+  public Period fixedDateLimit() {
+    if (maxLifetime != null) {
+      return maxLifetime;
+    }
+    return allowNever || longestChoice == null ? null : longestChoice.period();
+  }
+
+  /**
+   * Resolves a requested expiration to an instant, enforcing the policy. A fixed date may lie no farther after
+   * {@code now} than {@link #fixedDateLimit()}, and every expiry must lie in years 1970 to 9999.
    *
    * @param requested the request, or {@code null} for the default choice
    * @param now the issue instant
    * @return the expiry instant, or {@code null} for never
-   * @throws ExpiryPolicyException when the policy does not allow the request
-   * @throws InvalidInputException when a fixed date is not in the future
+   * @throws ExpiryPolicyException when the policy does not allow the request; the message names the limit
+   * @throws InvalidInputException when a fixed date is not in the future or an expiry lies beyond year 9999
    */
   public Instant resolve(Expiration requested, Instant now) {
     Expiration e = requested == null ? defaultChoice : requested;
@@ -129,15 +151,47 @@ public final class ExpiryPolicy {
     } else if (!choices.contains(e)) {
       throw new ExpiryPolicyException("Expiry " + describe(e) + " is not offered; choose one of " + describeChoices());
     }
-    Instant at = e.expiresAt(now);
+    Instant at = expiresWithinRange(e, now);
     if (maxLifetime != null) {
-      Instant limit = now.atOffset(ZoneOffset.UTC).plus(maxLifetime).toInstant();
+      Instant limit = reach(Expiration.after(maxLifetime), now);
       if (at.isAfter(limit)) {
         throw new ExpiryPolicyException("Expiry " + at + " is beyond the maximum lifetime of " + maxLifetime
             + " (latest allowed: " + limit + ")");
       }
+    } else if (!allowNever && longestChoice != null && e instanceof Expiration.At) {
+      Instant limit = reach(longestChoice, now);
+      if (at.isAfter(limit)) {
+        throw new ExpiryPolicyException("Expiry " + at + " is later than the longest offered choice, "
+            + describe(longestChoice) + " (latest allowed: " + limit + "); tokens must expire, so choose a date "
+            + "no later than that");
+      }
     }
     return at;
+  }
+
+  private static Instant expiresWithinRange(Expiration e, Instant now) {
+    return InstantRange.require("expiration", "expiry " + describe(e) + " from now", reach(e, now));
+  }
+
+  /** When {@code e} expires for a token issued at {@code from}; {@link Instant#MAX} beyond what Java dates hold. */
+  private static Instant reach(Expiration e, Instant from) {
+    try {
+      return e.expiresAt(from);
+    } catch (DateTimeException | ArithmeticException ex) {
+      return Instant.MAX;
+    }
+  }
+
+  /** The choice that lies farthest after issue (compared from the epoch), or {@code null} when none is offered. */
+  private static Expiration.After longest(List<Expiration> choices) {
+    Expiration.After longest = null;
+    for (Expiration c : choices) {
+      Expiration.After a = (Expiration.After) c;
+      if (longest == null || reach(a, Instant.EPOCH).isAfter(reach(longest, Instant.EPOCH))) {
+        longest = a;
+      }
+    }
+    return longest;
   }
 
   private String describeChoices() {
@@ -256,6 +310,10 @@ public final class ExpiryPolicy {
       }
       if (maxLifetime != null && allowNever) {
         throw new IllegalStateException("a maximum lifetime contradicts allowNever(true); drop one of them");
+      }
+      if (!allowNever && allowFixedDate && maxLifetime == null && choices.isEmpty()) {
+        throw new IllegalStateException("a policy that forbids \"never\" must bound fixed dates: offer at least one "
+            + "choice (the longest one bounds fixed dates) or set maxLifetime");
       }
       ExpiryPolicy p = new ExpiryPolicy(this);
       try {

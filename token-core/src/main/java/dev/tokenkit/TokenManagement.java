@@ -2,6 +2,7 @@ package dev.tokenkit;
 
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Hashers;
+import dev.tokenkit.internal.KnownIds;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
@@ -36,9 +37,10 @@ final class TokenManagement {
   private final AuditTrail audit;
   private final TokenViews views;
   private final ScopeGuard guard;
+  private final KnownIds knownIds;
 
   TokenManagement(TokenService.Builder b, TimeSource time, Hashers hashers, Map<String, Role> roles,
-      VerificationCache cache, AuditTrail audit, TokenViews views, ScopeGuard guard) {
+      VerificationCache cache, AuditTrail audit, TokenViews views, ScopeGuard guard, KnownIds knownIds) {
     this.store = b.store;
     this.time = time;
     this.random = b.random;
@@ -51,6 +53,7 @@ final class TokenManagement {
     this.audit = audit;
     this.views = views;
     this.guard = guard;
+    this.knownIds = knownIds;
   }
 
   IssuedToken issue(Actor actor, IssueRequest request) {
@@ -74,9 +77,11 @@ final class TokenManagement {
     String raw = format.newToken(id, random);
     Token token = new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
         now, now, expiresAt, ips, null, null, 0, signatureSecretId);
-    store.insert(new StoredToken(token, hash(raw), null, null));
+    AuditEvent event = audit.event(AuditEventType.ISSUED, id, actor, null);
+    store.insert(new StoredToken(token, hash(raw), null, null), event);
     cache.invalidate(id);
-    audit.record(AuditEventType.ISSUED, id, actor, null);
+    knownIds.add(id);
+    audit.published(event);
     return new IssuedToken(views.view(token), TokenSecret.of(raw));
   }
 
@@ -175,7 +180,7 @@ final class TokenManagement {
     Objects.requireNonNull(owner, "owner");
     guard.ownerNamed(actor, ManagementOperation.REVOKE_ALL, owner);
     int revoked = 0;
-    for (String id : unrevokedIdsOf(owner)) {
+    for (String id : unrevokedIdsOf(TextRules.nfc(owner.strip()))) {
       if (revokeIfPresent(actor, id)) {
         revoked++;
       }
@@ -225,11 +230,12 @@ final class TokenManagement {
     if (!ScopeGuard.unlimited(actor)) {
       guard.token(actor, ManagementOperation.DELETE, views.load(id).token());
     }
-    if (!store.delete(id)) {
+    AuditEvent event = audit.event(AuditEventType.DELETED, id, actor, null);
+    if (!store.delete(id, event)) {
       throw new TokenNotFoundException(id);
     }
     cache.invalidate(id);
-    audit.record(AuditEventType.DELETED, id, actor, null);
+    audit.published(event);
   }
 
   /** Loads a token for a change; revoked tokens only accept a (no-op) revoke. */
@@ -245,9 +251,10 @@ final class TokenManagement {
 
   /** Writes a change (compare-and-set on the version), invalidates the cache, audits it; returns the stored token. */
   private Token save(Actor actor, StoredToken current, StoredToken next, AuditEventType type, String detail) {
-    store.update(next, current.version());
+    AuditEvent event = audit.event(type, next.id(), actor, detail);
+    store.update(next, current.version(), event);
     cache.invalidate(next.id());
-    audit.record(type, next.id(), actor, detail);
+    audit.published(event);
     return next.token();
   }
 

@@ -10,9 +10,9 @@ import java.time.Instant;
  * Page<Token> next = service.list(TokenQuery.all().withOwner("alice").withLimit(20).withCursor(page.nextCursor()));
  * }</pre>
  *
- * @param owner only this owner's tokens, or {@code null}
+ * @param owner only this owner's tokens (NFC-normalised, as stored owners are), or {@code null}
  * @param status only this effective status, or {@code null}
- * @param expiringBefore only tokens with an expiry before this instant, or {@code null}
+ * @param expiringBefore only tokens with an expiry before this instant (years 1970 to 9999), or {@code null}
  * @param cursor the cursor from the previous page, or {@code null} for the first page
  * @param limit the page size, 1 to {@value #MAX_LIMIT}
  */
@@ -23,11 +23,14 @@ public record TokenQuery(String owner, TokenStatus status, Instant expiringBefor
   public static final int MAX_LIMIT = 500;
 
   /**
-   * Validates the limit.
+   * Validates the limit and the instant, and NFC-normalises the owner.
    *
-   * @throws InvalidInputException when the limit is out of range
+   * @throws InvalidInputException when the limit is out of range or {@code expiringBefore} lies outside years
+   *     1970 to 9999
    */
   public TokenQuery {
+    owner = TextRules.nfc(owner);
+    InstantRange.require("expiringBefore", "expiringBefore", expiringBefore);
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException("limit", "limit " + limit + " must be between 1 and " + MAX_LIMIT);
     }

@@ -4,6 +4,7 @@ import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Authenticator;
 import dev.tokenkit.internal.FailureThrottle;
 import dev.tokenkit.internal.Hashers;
+import dev.tokenkit.internal.KnownIds;
 import dev.tokenkit.internal.LastUseRecorder;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
@@ -70,6 +71,8 @@ public final class TokenService implements AutoCloseable {
   private final ScopedReads reads;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
+  private final KnownIds knownIds;
+  private final AutoCloseable knownIdsSubscription;
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
@@ -86,16 +89,18 @@ public final class TokenService implements AutoCloseable {
     this.lastUse = new LastUseRecorder(store, b.lastUseFlushInterval);
     this.views = new TokenViews(store, time, lastUse);
     ScopeGuard guard = new ScopeGuard(roles, audit, time);
-    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard);
+    this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
+    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
     this.reads = new ScopedReads(store, views, guard);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
-        lastUse, audit, VerifiedToken.FACTORY);
+        lastUse, audit, VerifiedToken.FACTORY, knownIds);
     this.sharedSecrets = new SharedSecretManager(store, b.sharedSecretKeys, audit, time, b.random,
         new SharedSecretManager.Settings(b.maxGracePeriod, b.cacheTtl, SignatureVerifier.builder()
             .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)));
     this.subscription = store.subscribe(cache.changeListener());
     this.sharedSecretSubscription = store.subscribe(sharedSecrets.changeListener());
+    this.knownIdsSubscription = store.subscribe(knownIds);
   }
 
   /**
@@ -325,7 +330,8 @@ public final class TokenService implements AutoCloseable {
    * Revokes every token of an owner ("Revoke All").
    *
    * @param actor who; never {@code null}
-   * @param owner the owner; never {@code null}
+   * @param owner the owner, as created (it is NFC-normalised like stored owners, so either spelling matches); never
+   *     {@code null}
    * @return how many tokens were revoked (already revoked ones are not counted)
    */
   public int revokeAll(Actor actor, String owner) {
@@ -465,13 +471,14 @@ public final class TokenService implements AutoCloseable {
   /** Flushes pending last-use times and stops the flush thread. Does not close the store (the host owns it). */
   @Override
   public void close() {
-    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription)) {
+    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription, knownIdsSubscription)) {
       try {
         s.close();
       } catch (Exception e) {
         LOG.warn("Closing the change-feed subscription failed ({})", e.toString());
       }
     }
+    knownIds.close();
     lastUse.close();
   }
 
@@ -492,6 +499,8 @@ public final class TokenService implements AutoCloseable {
     Duration cacheTtl = Duration.ofSeconds(30);
     long cacheMaximumSize = 1_000_000;
     Duration negativeCacheTtl = Duration.ofSeconds(5);
+    int unknownIdReadsPerSecond = 2;
+    Duration knownIdsRefresh = Duration.ofMinutes(10);
     int maxFailuresPerWindow = 20;
     Duration failureWindow = Duration.ofMinutes(1);
     Duration lastUseFlushInterval = Duration.ofSeconds(10);
@@ -646,6 +655,33 @@ public final class TokenService implements AutoCloseable {
         throw new IllegalArgumentException("cacheMaximumSize must be positive, got " + size);
       }
       this.cacheMaximumSize = size;
+      return this;
+    }
+
+    /**
+     * Flood protection for the cold path. The service keeps the set of existing token ids (loaded from
+     * {@link TokenStore#forEachId} in the background, reloaded every {@code refresh}, kept current by local issues
+     * and the change feed); a well-formed token whose id is not in it is refused as {@code UNKNOWN} without a store
+     * read, except for at most {@code readsPerSecond} reads per second on this node (default 2, in bursts of up to ten
+     * seconds' worth), which let a token issued on another node moments ago work before the change feed reports it. Known ids are never limited, so a
+     * flood of random ids cannot starve real tokens. Concurrent lookups of one id always share one store read.
+     *
+     * <pre>{@code
+     * TokenService.builder().store(store).unknownIdReads(50, Duration.ofMinutes(5)).build();
+     * }</pre>
+     *
+     * @param readsPerSecond store reads per second allowed for ids outside the set, at least 1
+     * @param refresh how often the set is reloaded (which forgets deleted ids), a positive duration (default 10 min)
+     * @return this builder
+     * @throws IllegalArgumentException when {@code readsPerSecond} is below 1
+     */
+    public Builder unknownIdReads(int readsPerSecond, Duration refresh) {
+      if (readsPerSecond < 1) {
+        throw new IllegalArgumentException("readsPerSecond must be at least 1, got " + readsPerSecond
+            + "; a token issued on another node needs one read before the change feed reports it");
+      }
+      this.unknownIdReadsPerSecond = readsPerSecond;
+      this.knownIdsRefresh = positive(refresh, "refresh");
       return this;
     }
 

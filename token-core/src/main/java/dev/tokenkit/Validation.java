@@ -17,31 +17,39 @@ final class Validation {
   private final Map<String, String> errors = new LinkedHashMap<>();
   private ExpiryPolicyException policyError;
 
+  /**
+   * A required one-line text (name, owner): stripped, checked by {@link TextRules}, NFC-normalised.
+   *
+   * @return the normalised value (the input when refused)
+   */
   String name(String field, String value, int max) {
     if (value == null || value.isBlank()) {
       errors.put(field, field + " is required");
       return value;
     }
-    String v = value.strip();
-    if (v.length() > max) {
-      errors.put(field, field + " must be at most " + max + " characters");
-    } else if (v.chars().anyMatch(Character::isISOControl)) {
-      errors.put(field, field + " must not contain control characters");
-    }
-    return v;
+    return text(field, value.strip(), max, false);
   }
 
+  /** An optional multi-line description: stripped, checked, NFC-normalised; blank is {@code null}. */
   String description(String value) {
     if (value == null) {
       return null;
     }
-    String v = value.strip();
-    if (v.length() > MAX_DESCRIPTION) {
-      errors.put("description", "description must be at most " + MAX_DESCRIPTION + " characters");
-    } else if (v.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-      errors.put("description", "description must not contain control characters other than newlines and tabs");
-    }
+    String v = text("description", value.strip(), MAX_DESCRIPTION, true);
     return v.isEmpty() ? null : v;
+  }
+
+  private String text(String field, String stripped, int max, boolean multiline) {
+    String problem = TextRules.problem(field, stripped, multiline);
+    if (problem != null) {
+      errors.put(field, problem);
+      return stripped;
+    }
+    String v = TextRules.nfc(stripped);
+    if (v.length() > max) {
+      errors.put(field, field + " must be at most " + max + " characters");
+    }
+    return v;
   }
 
   String role(String role, Map<String, Role> roles) {

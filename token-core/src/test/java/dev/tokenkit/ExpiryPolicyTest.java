@@ -67,4 +67,77 @@ class ExpiryPolicyTest {
     assertThatThrownBy(() -> Expiration.months(0)).isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(() -> Expiration.days(-1)).isInstanceOf(InvalidInputException.class);
   }
+
+  @Test
+  void withoutNeverAFixedDateBeyondTheLongestChoiceIsRefusedNamingTheLimit() {
+    ExpiryPolicy p = ExpiryPolicy.builder().allowNever(false).build();
+    assertThat(p.fixedDateLimit()).isEqualTo(Period.ofMonths(12));
+    Instant latest = Instant.parse("2027-01-31T12:00:00Z");
+    assertThat(p.resolve(Expiration.at(latest), NOW)).isEqualTo(latest);
+    assertThatThrownBy(() -> p.resolve(Expiration.at(latest.plusMillis(1)), NOW))
+        .isInstanceOf(ExpiryPolicyException.class)
+        .hasMessageContaining("longest offered choice, 12 months")
+        .hasMessageContaining("latest allowed: 2027-01-31T12:00:00Z");
+    assertThatThrownBy(() -> p.resolve(Expiration.at(Instant.parse("+999999-01-01T00:00:00Z")), NOW))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> p.resolve(Expiration.at(Instant.parse("9999-01-01T00:00:00Z")), NOW))
+        .isInstanceOf(ExpiryPolicyException.class).hasMessageContaining("12 months");
+  }
+
+  @Test
+  void theLongestChoiceIsTheFarthestWhateverItsUnit() {
+    ExpiryPolicy p = ExpiryPolicy.builder().allowNever(false)
+        .choices(Expiration.days(400), Expiration.months(3), Expiration.months(12)).defaultChoice(Expiration.months(3))
+        .build();
+    assertThat(p.fixedDateLimit()).isEqualTo(Period.ofDays(400));
+    assertThat(p.resolve(Expiration.at(NOW.plus(java.time.Duration.ofDays(399))), NOW)).isNotNull();
+  }
+
+  @Test
+  void theMaximumLifetimeBoundsFixedDatesWhenSet() {
+    ExpiryPolicy p = ExpiryPolicy.builder().maxLifetime(Period.ofMonths(6)).choices(Expiration.months(6)).build();
+    assertThat(p.fixedDateLimit()).isEqualTo(Period.ofMonths(6));
+    assertThatThrownBy(() -> p.resolve(Expiration.at(Instant.parse("2026-08-01T00:00:00Z")), NOW))
+        .isInstanceOf(ExpiryPolicyException.class).hasMessageContaining("maximum lifetime of P6M");
+  }
+
+  @Test
+  void whenNeverIsAllowedFixedDatesReachTheLastYearEveryStoreHolds() {
+    ExpiryPolicy p = ExpiryPolicy.defaults();
+    assertThat(p.fixedDateLimit()).isNull();
+    Instant last = Instant.parse("9999-12-31T23:59:59.999Z");
+    assertThat(p.resolve(Expiration.at(last), NOW)).isEqualTo(last);
+    assertThatThrownBy(() -> Expiration.at(last.plusMillis(1)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("years 1970 to 9999");
+    assertThatThrownBy(() -> Expiration.at(Instant.parse("+1000000000-12-31T23:59:59.999999999Z")))
+        .isInstanceOf(InvalidInputException.class);
+    assertThatThrownBy(() -> Expiration.at(Instant.parse("1969-12-31T23:59:59Z")))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void anOfferedPeriodBeyondYear9999IsInvalidInputNotACrash() {
+    ExpiryPolicy p = ExpiryPolicy.builder()
+        .choices(Expiration.months(6), Expiration.after(Period.ofYears(999_999_999)), Expiration.days(Integer.MAX_VALUE))
+        .build();
+    assertThatThrownBy(() -> p.resolve(Expiration.after(Period.ofYears(999_999_999)), NOW))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("years 1970 to 9999");
+    assertThatThrownBy(() -> p.resolve(Expiration.days(Integer.MAX_VALUE), NOW))
+        .isInstanceOf(InvalidInputException.class);
+  }
+
+  @Test
+  void aPolicyWithoutNeverMustBoundFixedDates() {
+    assertThatThrownBy(() -> ExpiryPolicy.builder().allowNever(false).choices()
+        .defaultChoice(Expiration.at(Instant.parse("2030-01-01T00:00:00Z"))).build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("maxLifetime");
+  }
+
+  @Test
+  void queryBoundsMustLieInTheSupportedRange() {
+    assertThatThrownBy(() -> TokenQuery.all().withExpiringBefore(Instant.MAX))
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(((InvalidInputException) e).fieldErrors()).containsKey("expiringBefore"));
+    assertThat(TokenQuery.all().withExpiringBefore(Instant.parse("9999-12-31T00:00:00Z")).expiringBefore()).isNotNull();
+  }
 }

@@ -2,6 +2,7 @@ package dev.tokenkit.examples;
 
 import dev.tokenkit.bootstrap.AdminBootstrap;
 import dev.tokenkit.TokenService;
+import dev.tokenkit.spi.TokenStore;
 import dev.tokenkit.servlet.RouteRules;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import dev.tokenkit.servlet.admin.ManagementServlet;
@@ -9,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.PrintStream;
 import java.util.EnumSet;
+import java.util.function.UnaryOperator;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -52,8 +54,22 @@ public final class ExampleServer implements AutoCloseable {
    * @throws Exception when Jetty or the store cannot start
    */
   public static ExampleServer start(ExampleOptions options, PrintStream console) throws Exception {
+    return start(options, console, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts the server over a wrapped store, e.g. one that counts store reads for a benchmark harness.
+   *
+   * @param options the parsed options
+   * @param console where the admin token line and the greeting go
+   * @param wrapper wraps the opened token store; the wrapper is what the service uses
+   * @return the running server
+   * @throws Exception when Jetty or the store cannot start
+   */
+  public static ExampleServer start(ExampleOptions options, PrintStream console, UnaryOperator<TokenStore> wrapper)
+      throws Exception {
     ExampleStore store = ExampleStore.open(options);
-    TokenService tokens = TokenService.builder().store(store.tokenStore())
+    TokenService tokens = TokenService.builder().store(wrapper.apply(store.tokenStore()))
         .sharedSecretKeys(ExampleKeys.load(options, System.getenv(), new java.security.SecureRandom())).build();
     try {
       AdminBootstrap.run(tokens, options.resetAdmin(), "restart with --reset-admin", console);

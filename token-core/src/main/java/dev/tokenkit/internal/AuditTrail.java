@@ -17,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes audit events to the store and hands them to listeners. Authentication failures are recorded at most
- * once per token, reason and minute of the service's clock, so a misbehaving client cannot flood the store.
+ * Makes audit events and hands them to listeners. A management change stores its event together with the change
+ * (one transaction or atomic step in the store), so it is never kept without it. Authentication failures are
+ * best-effort: stored on their own, at most once per token, reason and minute of the service's clock, so a
+ * misbehaving client cannot flood the store, and a store failure is only logged.
  */
 public final class AuditTrail {
   private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
@@ -48,31 +50,36 @@ public final class AuditTrail {
   }
 
   /**
-   * Records a management event.
+   * A new event, to be stored together with its change ({@link TokenStore#update(dev.tokenkit.spi.StoredToken,
+   * long, AuditEvent)} and its siblings) and then {@linkplain #published(AuditEvent) published}.
    *
    * @param type what
    * @param tokenId which token
    * @param actor who
    * @param detail a non-secret detail or {@code null}
+   * @return the event, with a time-ordered unique id
    */
-  public void record(AuditEventType type, String tokenId, Actor actor, String detail) {
+  public AuditEvent event(AuditEventType type, String tokenId, Actor actor, String detail) {
     Instant at = time.now();
     // time, then a per-process sequence (orders events of one millisecond), then randomness (unique across nodes)
     StringBuilder id = new StringBuilder(24);
     Base62.appendFixed(at.toEpochMilli(), 8, id);
     Base62.appendFixed(sequence.incrementAndGet() & 0x7FFFFFFFL, 6, id);
     Base62.appendRandom(random, 10, id);
-    AuditEvent event = new AuditEvent(id.toString(), type, tokenId, actor.name(), actor.ip(), at, detail);
-    try {
-      store.appendAudit(event);
-    } catch (RuntimeException e) {
-      LOG.error("Could not store audit event {} for token {} ({})", type, tokenId, e.toString());
-    }
+    return new AuditEvent(id.toString(), type, tokenId, actor.name(), actor.ip(), at, detail);
+  }
+
+  /**
+   * Hands a stored event to the listeners (after its change committed). A failing listener is logged and skipped.
+   *
+   * @param event the event
+   */
+  public void published(AuditEvent event) {
     for (AuditListener listener : listeners) {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
-        LOG.warn("Audit listener {} failed on {} ({})", listener.getClass().getName(), type, e.toString());
+        LOG.warn("Audit listener {} failed on {} ({})", listener.getClass().getName(), event.type(), e.toString());
       }
     }
   }
@@ -85,8 +92,16 @@ public final class AuditTrail {
    * @param clientIp from where, or {@code null}
    */
   public void authenticationFailed(String tokenId, FailureReason reason, String clientIp) {
-    if (recentFailures.asMap().putIfAbsent(tokenId + ':' + reason, Boolean.TRUE) == null) {
-      record(AuditEventType.AUTHENTICATION_FAILED, tokenId, new Actor("client", clientIp), reason.name());
+    if (recentFailures.asMap().putIfAbsent(tokenId + ':' + reason, Boolean.TRUE) != null) {
+      return;
     }
+    AuditEvent event = event(AuditEventType.AUTHENTICATION_FAILED, tokenId, new Actor("client", clientIp),
+        reason.name());
+    try {
+      store.appendAudit(event); // best-effort: a failing store must not turn a refusal into an error
+    } catch (RuntimeException e) {
+      LOG.error("Could not store audit event {} for token {} ({})", event.type(), tokenId, e.toString());
+    }
+    published(event);
   }
 }

@@ -36,6 +36,7 @@ public final class Authenticator {
   private final LastUseRecorder lastUse;
   private final AuditTrail audit;
   private final VerifiedTokenFactory verifiedTokens;
+  private final KnownIds knownIds;
 
   /**
    * Wires the path.
@@ -50,10 +51,11 @@ public final class Authenticator {
    * @param lastUse the last-use recorder
    * @param audit the audit trail
    * @param verifiedTokens creates the outcome tokens
+   * @param knownIds the ids that exist, so unknown ids reach the store only at a bounded rate
    */
   public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
       Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit,
-      VerifiedTokenFactory verifiedTokens) {
+      VerifiedTokenFactory verifiedTokens, KnownIds knownIds) {
     this.codec = codec;
     this.store = store;
     this.cache = cache;
@@ -64,6 +66,7 @@ public final class Authenticator {
     this.lastUse = lastUse;
     this.audit = audit;
     this.verifiedTokens = verifiedTokens;
+    this.knownIds = knownIds;
   }
 
   /**
@@ -82,7 +85,7 @@ public final class Authenticator {
     byte[] digest = Digests.sha256(parsed.bytes());
     CachedToken entry = cache.get(id);
     if (entry == null) {
-      if (cache.isKnownUnknown(id)) {
+      if (cache.isKnownUnknown(id) || !knownIds.mayExist(id) && !knownIds.tryUnknownRead()) {
         return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
       }
       try {

@@ -7,11 +7,15 @@ import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * The verified-token cache (Caffeine, keyed by token id) with a negative cache for unknown ids.
+ * The verified-token cache (Caffeine, keyed by token id) with a negative cache for unknown ids. Concurrent cold
+ * lookups of one id share one store read.
  *
  * <p>Refill race: a fill remembers the invalidation sequence before it reads the store, and its result is put
  * only if the id was not invalidated since; otherwise the store is read again. So a fill that read a row before
@@ -28,6 +32,7 @@ public final class VerificationCache {
   private final Cache<String, Boolean> unknown;
   private final Cache<String, Long> invalidations;
   private final AtomicLong sequence = new AtomicLong();
+  private final ConcurrentHashMap<String, CompletableFuture<SharedRead>> inFlight = new ConcurrentHashMap<>();
   private volatile long allInvalidatedAt;
 
   /**
@@ -78,8 +83,9 @@ public final class VerificationCache {
       Function<StoredToken, CachedToken> factory) {
     CachedToken fresh = null;
     for (int attempt = 0; attempt < FILL_ATTEMPTS; attempt++) {
-      long start = sequence.get();
-      Optional<StoredToken> read = reader.apply(id);
+      SharedRead shared = read(id, reader, sequence.get());
+      long start = shared.start();
+      Optional<StoredToken> read = shared.token();
       if (read.isEmpty()) {
         if (!invalidatedSince(id, start)) {
           unknown.put(id, Boolean.TRUE);
@@ -95,6 +101,43 @@ public final class VerificationCache {
     }
     return fresh; // read after the latest invalidation we saw; used once, not cached
   }
+
+  /**
+   * Reads the store, sharing one read among concurrent callers for the same id. A caller joins a read in flight
+   * only if it began after every invalidation the caller has seen ({@code notBefore}); otherwise it reads on its
+   * own. The shared read's start sequence goes back with the data, so the refill guard judges it by when it was
+   * read.
+   */
+  private SharedRead read(String id, Function<String, Optional<StoredToken>> reader, long notBefore) {
+    CompletableFuture<SharedRead> mine = new CompletableFuture<>();
+    CompletableFuture<SharedRead> running = inFlight.putIfAbsent(id, mine);
+    if (running != null) {
+      SharedRead joined;
+      try {
+        joined = running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
+      if (joined.start() >= notBefore) {
+        return joined;
+      }
+      return new SharedRead(sequence.get(), reader.apply(id)); // began too early for this caller
+    }
+    SharedRead r;
+    try {
+      r = new SharedRead(sequence.get(), reader.apply(id));
+    } catch (RuntimeException e) {
+      inFlight.remove(id, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    inFlight.remove(id, mine); // before completing: nobody joins a read that has already returned
+    mine.complete(r);
+    return r;
+  }
+
+  /** One store read and the invalidation sequence before it began. */
+  private record SharedRead(long start, Optional<StoredToken> token) {}
 
   private boolean invalidatedSince(String id, long start) {
     if (allInvalidatedAt > start) {

@@ -51,12 +51,26 @@ public final class InMemoryTokenStore implements TokenStore {
 
   @Override
   public void insert(StoredToken token) {
+    insert(token, null);
+  }
+
+  /** Inserts the token and appends its event in one step under the write lock: both or neither. */
+  @Override
+  public void insert(StoredToken token, AuditEvent event) {
     synchronized (writeLock) {
       if (tokens.containsKey(token.id())) {
         throw new IllegalStateException("a token with id " + token.id() + " already exists");
       }
       checkNameFree(token, null);
       tokens.put(token.id(), token);
+      appendWithChange(event);
+    }
+    notifyChanged(token.id()); // like the SQL store's feed: other services learn that the id exists
+  }
+
+  private void appendWithChange(AuditEvent event) {
+    if (event != null) {
+      audit.add(event);
     }
   }
 
@@ -67,6 +81,12 @@ public final class InMemoryTokenStore implements TokenStore {
 
   @Override
   public void update(StoredToken token, long expectedVersion) {
+    update(token, expectedVersion, null);
+  }
+
+  /** Replaces the token and appends its event in one step under the write lock: both or neither. */
+  @Override
+  public void update(StoredToken token, long expectedVersion, AuditEvent event) {
     if (token.version() != expectedVersion + 1) {
       throw new IllegalArgumentException("the new version must be expectedVersion + 1");
     }
@@ -82,6 +102,7 @@ public final class InMemoryTokenStore implements TokenStore {
       // last use is owned by recordLastUse: keep the stored values
       tokens.put(token.id(), token.withToken(token.token().withLastUsed(current.token().lastUsedAt(),
           current.token().lastUsedIp())));
+      appendWithChange(event);
     }
     notifyChanged(token.id());
   }
@@ -97,14 +118,28 @@ public final class InMemoryTokenStore implements TokenStore {
 
   @Override
   public boolean delete(String id) {
+    return delete(id, null);
+  }
+
+  /** Removes the token and appends its event in one step under the write lock: both or neither. */
+  @Override
+  public boolean delete(String id, AuditEvent event) {
     boolean removed;
     synchronized (writeLock) {
       removed = tokens.remove(id) != null;
+      if (removed) {
+        appendWithChange(event);
+      }
     }
     if (removed) {
       notifyChanged(id);
     }
     return removed;
+  }
+
+  @Override
+  public void forEachId(java.util.function.Consumer<String> action) {
+    tokens.keySet().forEach(action);
   }
 
   @Override

@@ -3,15 +3,17 @@ package dev.tokenkit.spi;
 import dev.tokenkit.AuditEvent;
 import dev.tokenkit.AuditQuery;
 import dev.tokenkit.Page;
+import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenQuery;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Persistence of tokens and audit events. Every implementation must pass the store contract test kit
  * ({@code dev.tokenkit.testkit.TokenStoreContract} in token-core's test jar). Implementations are thread-safe,
- * and throw {@link dev.tokenkit.StoreUnavailableException} when the backing storage cannot be reached.
+ * and throw {@link StoreUnavailableException} when the backing storage cannot be reached.
  *
  * <p>Listings are newest first ({@code createdAt} desc, then id desc) with keyset paging via
  * {@link PageCursor}; never OFFSET.
@@ -25,6 +27,67 @@ public interface TokenStore extends AutoCloseable {
    * @throws dev.tokenkit.DuplicateTokenException when the owner already has a token with that name
    */
   void insert(StoredToken token);
+
+  /**
+   * Inserts a new token and the audit event of its issue, together: both are stored or neither. The built-in stores
+   * do it in one transaction (SQL) or one atomic step (memory). The default, for stores written before this method,
+   * inserts and then appends; when the append fails the token is already stored and the caller still gets the
+   * error, so such stores should override all three event-carrying methods.
+   *
+   * @param token the token (version 0)
+   * @param event the audit event of the change
+   * @throws dev.tokenkit.DuplicateTokenException when the owner already has a token with that name (nothing stored)
+   * @throws StoreUnavailableException when the change or its event cannot be stored
+   */
+  default void insert(StoredToken token, AuditEvent event) {
+    insert(token);
+    appendAuditOf(event);
+  }
+
+  /**
+   * {@link #update(StoredToken, long)} and the audit event of the change, together: both are stored or neither
+   * (see {@link #insert(StoredToken, AuditEvent)} for the default's limits).
+   *
+   * @param token the new value
+   * @param expectedVersion the version the caller read
+   * @param event the audit event of the change
+   * @throws dev.tokenkit.TokenNotFoundException when no token has the id (nothing stored)
+   * @throws dev.tokenkit.ConcurrentUpdateException when the stored version differs (nothing stored)
+   * @throws dev.tokenkit.DuplicateTokenException when a rename collides with another token of the owner
+   * @throws StoreUnavailableException when the change or its event cannot be stored
+   */
+  default void update(StoredToken token, long expectedVersion, AuditEvent event) {
+    update(token, expectedVersion);
+    appendAuditOf(event);
+  }
+
+  /**
+   * {@link #delete(String)} and the audit event of the deletion, together: both are stored or neither (see
+   * {@link #insert(StoredToken, AuditEvent)} for the default's limits).
+   *
+   * @param id the id
+   * @param event the audit event, stored only when the token existed
+   * @return {@code true} if it existed
+   * @throws StoreUnavailableException when the deletion or its event cannot be stored
+   */
+  default boolean delete(String id, AuditEvent event) {
+    if (!delete(id)) {
+      return false;
+    }
+    appendAuditOf(event);
+    return true;
+  }
+
+  private void appendAuditOf(AuditEvent event) {
+    try {
+      appendAudit(event);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("The audit event " + event.type() + " of token "
+          + event.tokenId() + " could not be stored; the store does not write changes and events atomically", e);
+    }
+  }
 
   /**
    * Finds a token by id.
@@ -73,7 +136,9 @@ public interface TokenStore extends AutoCloseable {
   void recordLastUse(Collection<LastUse> uses);
 
   /**
-   * Appends an audit event.
+   * Appends an audit event on its own: authentication failures (best-effort). Management changes store their
+   * events with the change ({@link #insert(StoredToken, AuditEvent)}, {@link #update(StoredToken, long,
+   * AuditEvent)}, {@link #delete(String, AuditEvent)}).
    *
    * @param event the event
    */
@@ -86,6 +151,25 @@ public interface TokenStore extends AutoCloseable {
    * @return one page
    */
   Page<AuditEvent> listAudit(AuditQuery query);
+
+  /**
+   * Hands the id of every stored token to {@code action}, in any order: the service keeps a set of existing ids so
+   * that a flood of well-formed tokens with random ids is refused without a store read per request. Called at
+   * start-up and then periodically, off the request path. The default pages through {@link #list}; SQL stores
+   * override it with an id-only scan.
+   *
+   * @param action receives each id
+   * @throws StoreUnavailableException when the store cannot be read
+   */
+  default void forEachId(Consumer<String> action) {
+    TokenQuery q = TokenQuery.all().withLimit(TokenQuery.MAX_LIMIT);
+    Page<StoredToken> page;
+    do {
+      page = list(q, Instant.EPOCH);
+      page.items().forEach(s -> action.accept(s.id()));
+      q = q.withCursor(page.nextCursor());
+    } while (page.nextCursor() != null);
+  }
 
   /**
    * Subscribes to changes made through other instances sharing this store (the multi-node change feed). The

@@ -5,6 +5,7 @@ import dev.tokenkit.AuditQuery;
 import dev.tokenkit.ConcurrentUpdateException;
 import dev.tokenkit.DuplicateTokenException;
 import dev.tokenkit.Page;
+import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.spi.LastUse;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -109,13 +112,22 @@ public final class JdbiTokenStore implements TokenStore {
 
   @Override
   public void insert(StoredToken token) {
+    insert(token, null);
+  }
+
+  /** Inserts the token, its change-feed entry and its audit event in one transaction: all or nothing. */
+  @Override
+  public void insert(StoredToken token, AuditEvent event) {
     Objects.requireNonNull(token, "token");
     try {
       db.inTransaction("insert token", h -> {
         tokens.insert(h, token);
         changes.record(h, db.dialect(), token.id());
+        insertEvent(h, event);
         return null;
       });
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (RuntimeException e) {
       if (!SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
         throw e;
@@ -127,6 +139,23 @@ public final class JdbiTokenStore implements TokenStore {
     }
   }
 
+  /**
+   * Inserts a change's audit event inside the change's transaction; any failure rolls the change back and is a
+   * {@link StoreUnavailableException}, so a change is never kept without its event.
+   */
+  private void insertEvent(Handle h, AuditEvent event) {
+    if (event == null) {
+      return;
+    }
+    try {
+      audit.insert(h, event);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("The audit event " + event.type() + " of token " + event.tokenId()
+          + " could not be stored, so the change was rolled back (SQL state " + SqlErrors.sqlState(e)
+          + "); check the audit table and the database log, then retry", e);
+    }
+  }
+
   @Override
   public Optional<StoredToken> findById(String id) {
     Objects.requireNonNull(id, "id");
@@ -135,6 +164,12 @@ public final class JdbiTokenStore implements TokenStore {
 
   @Override
   public void update(StoredToken token, long expectedVersion) {
+    update(token, expectedVersion, null);
+  }
+
+  /** Compare-and-set of the token with its change-feed entry and audit event in one transaction. */
+  @Override
+  public void update(StoredToken token, long expectedVersion, AuditEvent event) {
     Objects.requireNonNull(token, "token");
     if (token.version() != expectedVersion + 1) {
       throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
@@ -144,6 +179,7 @@ public final class JdbiTokenStore implements TokenStore {
       db.inTransaction("update token", h -> {
         if (tokens.update(h, token, expectedVersion) == 1) {
           changes.record(h, db.dialect(), token.id());
+          insertEvent(h, event);
           return null;
         }
         if (tokens.version(h, token.id()) < 0) {
@@ -151,6 +187,8 @@ public final class JdbiTokenStore implements TokenStore {
         }
         throw new ConcurrentUpdateException(token.id(), expectedVersion);
       });
+    } catch (StoreUnavailableException e) {
+      throw e;
     } catch (RuntimeException e) {
       if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
         throw new DuplicateTokenException(token.token().owner(), token.token().name());
@@ -161,13 +199,30 @@ public final class JdbiTokenStore implements TokenStore {
 
   @Override
   public boolean delete(String id) {
+    return delete(id, null);
+  }
+
+  /** Deletes the token with its change-feed entry and audit event in one transaction. */
+  @Override
+  public boolean delete(String id, AuditEvent event) {
     Objects.requireNonNull(id, "id");
     return db.inTransaction("delete token", h -> {
       if (!tokens.delete(h, id)) {
         return false;
       }
       changes.record(h, db.dialect(), id);
+      insertEvent(h, event);
       return true;
+    });
+  }
+
+  @Override
+  public void forEachId(Consumer<String> action) {
+    Objects.requireNonNull(action, "action");
+    db.call("list token ids", h -> {
+      h.createQuery("SELECT id FROM " + db.tables.tokens).setFetchSize(1000).mapTo(String.class)
+          .forEach(action);
+      return null;
     });
   }
 
@@ -230,6 +285,11 @@ public final class JdbiTokenStore implements TokenStore {
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
     return feed.subscribe(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** The database access, for tests that inject faults with SQL. */
+  Db db() {
+    return db;
   }
 
   /**

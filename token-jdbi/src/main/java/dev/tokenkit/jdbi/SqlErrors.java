@@ -63,7 +63,7 @@ final class SqlErrors {
     return false;
   }
 
-  private static String sqlState(Throwable e) {
+  static String sqlState(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         return sql.getSQLState();

@@ -162,4 +162,49 @@ abstract class AbstractJdbiTokenStoreTest {
     assertThat(store.findById("id1").orElseThrow().token().lastUsedIp()).hasSize(128).startsWith("203.0.113.7,");
     assertThat(store.listAudit(AuditQuery.all()).items().get(0).actorIp()).hasSize(128);
   }
+
+  /** Fault injection: from now on the database refuses every audit event of this actor (a CHECK constraint). */
+  private void refuseAuditEventsOf(String actor) {
+    String table = store.db().tables.audit;
+    store.db().jdbi.useHandle(h -> h.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_fault CHECK (actor <> '"
+        + actor + "')"));
+  }
+
+  @Test
+  void aChangeWhoseAuditEventCannotBeStoredIsRolledBackAndTheCallerGetsTheError() {
+    dev.tokenkit.Actor admin = dev.tokenkit.Actor.of("admin");
+    dev.tokenkit.Actor faulty = dev.tokenkit.Actor.of("faulty");
+    try (dev.tokenkit.TokenService service = dev.tokenkit.TokenService.builder().store(store).build()) {
+      dev.tokenkit.IssuedToken t = service.issue(admin, dev.tokenkit.IssueRequest.builder("ci", "alice").build());
+      String id = t.token().id();
+      String raw = t.secret().reveal();
+      refuseAuditEventsOf("faulty");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.revoke(faulty, id))
+          .isInstanceOf(dev.tokenkit.StoreUnavailableException.class).hasMessageContaining("REVOKED");
+      assertThat(store.findById(id).orElseThrow().token().status()).isEqualTo(TokenStatus.ACTIVE);
+      assertThat(store.findById(id).orElseThrow().version()).isZero();
+      assertThat(service.authenticate(raw, dev.tokenkit.AuthContext.anyApi("192.0.2.1")).isVerified()).isTrue();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.update(faulty, id,
+          dev.tokenkit.TokenUpdate.builder().name("renamed").build()))
+          .isInstanceOf(dev.tokenkit.StoreUnavailableException.class);
+      assertThat(store.findById(id).orElseThrow().token().name()).isEqualTo("ci");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.delete(faulty, id))
+          .isInstanceOf(dev.tokenkit.StoreUnavailableException.class);
+      assertThat(store.findById(id)).isPresent();
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.issue(faulty,
+          dev.tokenkit.IssueRequest.builder("second", "alice").build()))
+          .isInstanceOf(dev.tokenkit.StoreUnavailableException.class);
+      assertThat(service.list(dev.tokenkit.TokenQuery.all().withOwner("alice")).items())
+          .extracting(dev.tokenkit.Token::name).containsExactly("ci");
+
+      assertThat(store.listAudit(AuditQuery.all().withTokenId(id)).items()).extracting(AuditEvent::type)
+          .containsExactly(AuditEventType.ISSUED);
+      service.revoke(admin, id); // the same change with a storable event goes through
+      assertThat(store.findById(id).orElseThrow().token().status()).isEqualTo(TokenStatus.REVOKED);
+    }
+  }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A {@link TokenStore} that forwards every call, {@link #subscribe(TokenChangeListener)} and {@link #close()}
@@ -76,6 +77,26 @@ public abstract class ForwardingTokenStore implements TokenStore {
   @Override
   public boolean delete(String id) {
     return delegate().delete(id);
+  }
+
+  @Override
+  public void insert(StoredToken token, AuditEvent event) {
+    delegate().insert(token, event);
+  }
+
+  @Override
+  public void update(StoredToken token, long expectedVersion, AuditEvent event) {
+    delegate().update(token, expectedVersion, event);
+  }
+
+  @Override
+  public boolean delete(String id, AuditEvent event) {
+    return delegate().delete(id, event);
+  }
+
+  @Override
+  public void forEachId(Consumer<String> action) {
+    delegate().forEachId(action);
   }
 
   @Override

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  */
-public abstract class TokenStoreContract implements ListingContract, LastUseAndAuditContract, ConcurrencyContract {
+public abstract class TokenStoreContract
+    implements ListingContract, LastUseAndAuditContract, ConcurrencyContract, ChangeWithAuditContract {
   /** The store under test, fresh for each test (also returned by {@link #store()}). */
   protected TokenStore store;
 

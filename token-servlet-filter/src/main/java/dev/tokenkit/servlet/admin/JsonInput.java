@@ -8,6 +8,7 @@ import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenStatus;
 import dev.tokenkit.TokenUpdate;
+import dev.tokenkit.internal.SafeEcho;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads request bodies and query parameters into core requests, collecting every type error per field (the core
@@ -30,6 +32,9 @@ final class JsonInput {
   private static final Set<String> UPDATE_FIELDS =
       Set.of("name", "description", "role", "access", "allowedIps", "signatureSecretId");
   private static final String[] STATUS_NAMES = {"ACTIVE", "DISABLED", "REVOKED", "EXPIRED"};
+
+  /** The error's field for an unknown field whose name is not repeated. */
+  static final String UNSHOWN_FIELD = "(field name not shown)";
 
   private final Map<String, String> errors = new LinkedHashMap<>();
 
@@ -88,6 +93,26 @@ final class JsonInput {
     return name;
   }
 
+  /**
+   * The owner of a revoke-all: the body's {@code owner}, or else the query parameter; exactly one of them.
+   *
+   * @param body the body, {@code {}} when empty
+   * @param query the {@code owner} query parameter, or {@code null}
+   * @return the owner (the core normalises it)
+   * @throws HttpProblem 400 when neither or both are given, or the body has other fields
+   */
+  String owner(ObjectNode body, String query) {
+    unknownFields(body, Set.of("owner"));
+    String owner = body.has("owner") ? requiredString(body, "owner") : null;
+    if (!body.has("owner") && query == null) {
+      errors.put("owner", "owner is required: send {\"owner\": \"...\"} or ?owner=...");
+    } else if (body.has("owner") && query != null) {
+      errors.put("owner", "send the owner once, in the body or in the query, not both");
+    }
+    throwIfInvalid();
+    return owner != null ? owner : query;
+  }
+
   Duration grace(ObjectNode body) {
     unknownFields(body, Set.of("graceSeconds"));
     JsonNode n = body.get("graceSeconds");
@@ -122,7 +147,7 @@ final class JsonInput {
         return TokenStatus.valueOf(s);
       }
     }
-    errors.put("status", "unknown status '" + text + "'; use ACTIVE, DISABLED, REVOKED or EXPIRED");
+    errors.put("status", "unknown status " + SafeEcho.quote(text) + "; use ACTIVE, DISABLED, REVOKED or EXPIRED");
     return null;
   }
 
@@ -162,12 +187,19 @@ final class JsonInput {
 
   // ---------------------------------------------------------------- fields
 
-  private void unknownFields(ObjectNode body, Set<String> known) {
+  /**
+   * Refuses fields outside {@code known}. A field name is reported as the error's field only when
+   * {@link SafeEcho} may repeat it, and never inside the message, so a hostile key comes back at most once and only
+   * when harmless.
+   */
+  void unknownFields(ObjectNode body, Set<String> known) {
+    String allowed = known.isEmpty() ? "this operation takes no fields"
+        : "allowed fields: " + String.join(", ", new TreeSet<>(known));
     Iterator<String> names = body.fieldNames();
     while (names.hasNext()) {
       String f = names.next();
       if (!known.contains(f)) {
-        errors.put(f, "unknown field '" + f + "'; allowed fields: " + String.join(", ", new java.util.TreeSet<>(known)));
+        errors.put(SafeEcho.isSafe(f) ? f : UNSHOWN_FIELD, "unknown field; " + allowed);
       }
     }
   }
@@ -212,7 +244,7 @@ final class JsonInput {
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!e.getValue().isTextual()) {
-        errors.put("access", "access level for '" + e.getKey() + "' must be NONE, READ or FULL");
+        errors.put("access", "access level for " + SafeEcho.quote(e.getKey()) + " must be NONE, READ or FULL");
         continue;
       }
       try {
@@ -289,7 +321,7 @@ final class JsonInput {
       errors.put(field, ex.fieldErrors().values().iterator().next());
       return null;
     }
-    errors.put(field, "invalid expiration '" + e.getKey() + "'" + usage);
+    errors.put(field, "invalid expiration " + SafeEcho.quote(e.getKey()) + usage);
     return null;
   }
 }

@@ -111,6 +111,7 @@ final class JsonViews {
     expiry.put("allowsNever", policy.allowsNever());
     expiry.put("allowsFixedDate", policy.allowsFixedDate());
     expiry.put("maxLifetime", policy.maxLifetime() == null ? null : policy.maxLifetime().toString());
+    expiry.put("fixedDateLimit", policy.fixedDateLimit() == null ? null : policy.fixedDateLimit().toString());
     ArrayNode roleArr = n.putArray("roles");
     for (Role r : roles) {
       ObjectNode o = roleArr.addObject();

@@ -1,6 +1,5 @@
 package dev.tokenkit.servlet.admin;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenkit.Actor;
@@ -70,8 +69,7 @@ public final class ManagementServlet extends HttpServlet {
   static final String OPENAPI_PATH = "/api/openapi.json";
   static final String SELF_ROTATE_PATH = "/api/tokens/self/rotate";
 
-  private final transient ObjectMapper mapper =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private final transient ObjectMapper mapper = new ObjectMapper();
   private final transient Router router = new Router();
   private final transient AdminAccess access;
   private final transient StaticConsole console = new StaticConsole();
@@ -171,7 +169,7 @@ public final class ManagementServlet extends HttpServlet {
       Router.Match match = router.match(method, path);
       JsonNode body = null;
       if (method.equals("POST") || method.equals("PATCH")) {
-        body = JsonBody.read(mapper, req);
+        body = JsonBody.read(req);
       }
       ApiResponse response = match.route().endpoint()
           .handle(new ApiCall(req, match.params(), decision.actor(), decision.token(), mapper, body, mountPath(req)));

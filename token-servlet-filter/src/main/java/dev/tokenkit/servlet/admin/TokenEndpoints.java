@@ -10,6 +10,7 @@ import dev.tokenkit.TokenService;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The token, owner, catalogue, policy and audit endpoints of the management API. Stateless and thread-safe. */
 final class TokenEndpoints {
@@ -37,6 +38,7 @@ final class TokenEndpoints {
             () -> ApiResponse.ok(views.token(tokens.enable(c.actor(), c.param("id"))))))
         .add("POST", "/api/tokens/{id}/revoke", c -> noBody(c,
             () -> ApiResponse.ok(views.token(tokens.revoke(c.actor(), c.param("id"))))))
+        .add("POST", "/api/owners/revoke-all", this::revokeAllNamed)
         .add("POST", "/api/owners/{owner}/revoke-all", this::revokeAll)
         .add("GET", "/api/apis", c -> ApiResponse.ok(views.catalogue(catalogue)))
         .add("GET", "/api/policy", c -> ApiResponse.ok(views.policy(tokens.expiryPolicy(), tokens.roles().values())))
@@ -84,6 +86,17 @@ final class TokenEndpoints {
     });
   }
 
+  /**
+   * Revoke all for an owner named in the body ({@code {"owner": "..."}}) or the query ({@code ?owner=...}), so that
+   * every owner that can be created can be addressed, including owners a path segment cannot carry ({@code /},
+   * {@code %}, {@code ;}, {@code \}, {@code .}, {@code ..}).
+   */
+  private ApiResponse revokeAllNamed(ApiCall c) {
+    String owner = new JsonInput().owner(c.body(), c.query("owner"));
+    int n = tokens.revokeAll(c.actor(), owner);
+    return ApiResponse.ok(c.mapper().createObjectNode().put("revoked", n));
+  }
+
   private ApiResponse audit(ApiCall c) {
     JsonInput in = new JsonInput();
     int limit = in.limit(c.query("limit"), TokenQuery.DEFAULT_LIMIT, TokenQuery.MAX_LIMIT);
@@ -94,11 +107,9 @@ final class TokenEndpoints {
 
   /** Operations without parameters accept an empty body or {} and refuse fields, so typos are not ignored. */
   private static ApiResponse noBody(ApiCall c, java.util.function.Supplier<ApiResponse> op) {
-    if (c.body().size() > 0) {
-      Map<String, String> errors = new java.util.LinkedHashMap<>();
-      c.body().fieldNames().forEachRemaining(f -> errors.put(f, "unknown field '" + f + "'; this operation takes no fields"));
-      throw HttpProblem.invalid(errors);
-    }
+    JsonInput in = new JsonInput();
+    in.unknownFields(c.body(), Set.of());
+    in.throwIfInvalid();
     return op.get();
   }
 }

@@ -318,7 +318,7 @@ byId('revoke-all-form').addEventListener('submit', async (event) => {
   try {
     if (!await confirmAction({ title: `Revoke all tokens of “${owner}”?`, confirmLabel: 'Revoke all tokens',
       message: `Every token of ${owner} stops working permanently. This cannot be undone.` })) return;
-    const result = await api.post(`owners/${encodeURIComponent(owner)}/revoke-all`, {});
+    const result = await api.post('owners/revoke-all', { owner });
     input.value = state.scope.fixedOwner || '';
     await refresh();
     announce(`Revoked ${result.revoked} token${result.revoked === 1 ? '' : 's'} of “${owner}”.`);

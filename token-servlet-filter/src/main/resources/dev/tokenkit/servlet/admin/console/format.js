@@ -9,11 +9,19 @@ function plural(n, unit) {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
-/** "Expires in 12 days", "Expired" or "No expiration". */
+/** Milliseconds since the epoch of an ISO instant, or NaN for text JavaScript dates cannot hold. */
+function millis(iso) {
+  return Date.parse(iso);
+}
+
+/** "Expires in 12 days", "Expires in 3 years", "Expired" or "No expiration"; the raw date when JS cannot hold it. */
 export function expiryText(expiresAt, now = Date.now()) {
   if (!expiresAt) return 'No expiration';
-  const left = Date.parse(expiresAt) - now;
+  const at = millis(expiresAt);
+  if (Number.isNaN(at)) return `Expires ${expiresAt}`;
+  const left = at - now;
   if (left <= 0) return 'Expired';
+  if (left >= 730 * DAY) return `Expires in ${plural(Math.floor(left / (365.25 * DAY)), 'year')}`;
   if (left >= DAY) return `Expires in ${plural(Math.floor(left / DAY), 'day')}`;
   if (left >= HOUR) return `Expires in ${plural(Math.floor(left / HOUR), 'hour')}`;
   return 'Expires in less than an hour';
@@ -22,15 +30,17 @@ export function expiryText(expiresAt, now = Date.now()) {
 /** A CSS class for the expiry text: soon (within 14 days), past or none. */
 export function expiryClass(expiresAt, now = Date.now()) {
   if (!expiresAt) return '';
-  const left = Date.parse(expiresAt) - now;
+  const left = millis(expiresAt) - now;
+  if (Number.isNaN(left)) return '';
   if (left <= 0) return 'expiry-past';
   return left < 14 * DAY ? 'expiry-soon' : '';
 }
 
-/** Local date and time as YYYY-MM-DD HH:MM, or "" for null. */
+/** Local date and time as YYYY-MM-DD HH:MM, "" for null, or the ISO text itself when JS dates cannot hold it. */
 export function dateTime(iso) {
   if (!iso) return '';
   const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }

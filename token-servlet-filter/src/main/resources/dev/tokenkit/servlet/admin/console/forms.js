@@ -14,10 +14,13 @@ function isoDate(millis) {
   return new Date(millis).toISOString().slice(0, 10);
 }
 
-/** The last allowed date for an ISO-8601 maximum lifetime such as P1Y or P6M, or undefined for none. */
-function latestDate(maxLifetime) {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(maxLifetime || '');
-  if (!m) return undefined;
+/** The last date a store holds (years 1970 to 9999). */
+const LAST_DATE = '9999-12-31';
+
+/** The last allowed date for an ISO-8601 limit such as P1Y or P6M, or the last date a store holds for none. */
+function latestDate(limit) {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/.exec(limit || '');
+  if (!m) return LAST_DATE;
   const d = new Date();
   d.setUTCFullYear(d.getUTCFullYear() + Number(m[1] || 0), d.getUTCMonth() + Number(m[2] || 0),
     d.getUTCDate() + 7 * Number(m[3] || 0) + Number(m[4] || 0) - 1);
@@ -45,7 +48,7 @@ export function expiryChoices(policy, prefix) {
   let checked = options.find((o) => o.expiration && sameExpiration(o.expiration, expiry.default));
   if (!checked && expiry.default && expiry.default.at) checked = options.find((o) => o.value === 'date');
   const dateInput = el('input', { type: 'date', id: `${prefix}-expiry-date`, 'aria-label': 'Expiry date',
-    min: isoDate(Date.now() + 86_400_000), max: latestDate(expiry.maxLifetime) });
+    min: isoDate(Date.now() + 86_400_000), max: latestDate(expiry.fixedDateLimit || expiry.maxLifetime) });
   if (expiry.default && expiry.default.at) dateInput.value = expiry.default.at.slice(0, 10);
   for (const o of options) {
     const id = `${prefix}-expiry-${o.value}`;
