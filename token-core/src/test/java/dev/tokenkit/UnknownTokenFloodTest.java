@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.memory.InMemoryTokenStore;
-import dev.tokenkit.testkit.RecordingStore;
+import dev.tokenkit.testsupport.RecordingStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;

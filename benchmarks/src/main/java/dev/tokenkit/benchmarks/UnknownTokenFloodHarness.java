@@ -1,8 +1,8 @@
 package dev.tokenkit.benchmarks;
 
-import dev.tokenkit.benchmarks.support.DelegatingTokenStore;
+import dev.tokenkit.testkit.ForwardingTokenStore;
 import dev.tokenkit.benchmarks.support.LoopbackHttp;
-import dev.tokenkit.examples.AdminBootstrap;
+import dev.tokenkit.bootstrap.AdminBootstrap;
 import dev.tokenkit.examples.ExampleOptions;
 import dev.tokenkit.examples.ExampleServer;
 import dev.tokenkit.internal.TokenCodec;
@@ -48,7 +48,7 @@ public final class UnknownTokenFloodHarness {
   private UnknownTokenFloodHarness() {}
 
   /** Counts {@code findById} calls: the cold-path store reads. */
-  static final class ReadCounter extends DelegatingTokenStore {
+  static final class ReadCounter extends ForwardingTokenStore {
     final AtomicLong reads = new AtomicLong();
 
     ReadCounter(TokenStore delegate) {

@@ -70,6 +70,23 @@ public final class AuditTrail {
   }
 
   /**
+   * Stores an event that goes with no token change (a refused management call, a shared-secret action) and
+   * publishes it.
+   *
+   * @param type what
+   * @param tokenId which token or shared secret, or {@code -}
+   * @param actor who
+   * @param detail a non-secret detail or {@code null}
+   * @throws dev.tokenkit.StoreUnavailableException when the store cannot keep it (the action must not proceed
+   *     unaudited)
+   */
+  public void record(AuditEventType type, String tokenId, Actor actor, String detail) {
+    AuditEvent event = event(type, tokenId, actor, detail);
+    store.appendAudit(event);
+    published(event);
+  }
+
+  /**
    * Hands a stored event to the listeners (after its change committed). A failing listener is logged and skipped.
    *
    * @param event the event
