@@ -20,6 +20,8 @@ public final class TokenCodec {
   public static final int BODY_LENGTH = ID_LENGTH + SECRET_LENGTH + CHECKSUM_LENGTH;
 
   private final List<String> prefixes;
+  /** The prefixes as an array: iterated per verification without an iterator. */
+  private final String[] prefixArray;
   private final int maxLength;
 
   /**
@@ -29,6 +31,7 @@ public final class TokenCodec {
    */
   public TokenCodec(List<String> prefixes) {
     this.prefixes = List.copyOf(prefixes);
+    this.prefixArray = this.prefixes.toArray(new String[0]);
     this.maxLength = this.prefixes.stream().mapToInt(String::length).max().orElse(0) + 1 + BODY_LENGTH;
   }
 
@@ -105,5 +108,73 @@ public final class TokenCodec {
       return null;
     }
     return new ParsedToken(prefix, s.substring(sep + 1, sep + 1 + ID_LENGTH), bytes);
+  }
+
+  /**
+   * Hot-path read (issue 14): checks prefix, length, separator, that every character is ASCII and that the id is
+   * base62, and fills {@code into} with the token's bytes and its id key, allocating nothing. The secret's
+   * alphabet and the checksum are <em>not</em> checked here: when the token's SHA-256 then matches a cached
+   * digest, the bytes are exactly those of a token that passed {@link #checkFormat} before, so repeating the
+   * check would only cost time. Anything that reaches a hasher or the store must pass {@link #checkFormat} first.
+   *
+   * @param s the presented text, possibly {@code null}
+   * @param into this thread's scratch space
+   * @return {@code false} when malformed (then {@code into} holds nothing usable)
+   */
+  boolean read(String s, PresentedToken into) {
+    if (s == null) {
+      return false;
+    }
+    int len = s.length();
+    if (len > maxLength || len < BODY_LENGTH + 2) {
+      return false;
+    }
+    int sep = len - BODY_LENGTH - 1;
+    if (s.charAt(sep) != '_' || !knownPrefix(s, sep)) {
+      return false;
+    }
+    // One pass: copy to bytes and OR all characters, so a character above U+007F (which the cast would
+    // truncate to a look-alike ASCII byte) is rejected rather than hashed as that byte.
+    byte[] b = into.room(len);
+    int all = 0;
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      all |= c;
+      b[i] = (byte) c;
+    }
+    into.length = len;
+    into.idFrom = sep + 1;
+    return all < 0x80 && into.id.pack(b, sep + 1);
+  }
+
+  private boolean knownPrefix(String s, int sep) {
+    for (String p : prefixArray) {
+      if (p.length() == sep && s.startsWith(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The full format check of a token read by {@link #read}: alphabet of secret and checksum, and the CRC32
+   * checksum. Required before any store access or hasher call, so malformed input never reaches either.
+   *
+   * @param t a token read by {@link #read}
+   * @return {@code true} when well-formed
+   */
+  boolean checkFormat(PresentedToken t) {
+    byte[] b = t.bytes;
+    int len = t.length;
+    if (!Base62.allDigits(b, t.idFrom, len)) {
+      return false;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(b, 0, len - CHECKSUM_LENGTH);
+    long v = 0;
+    for (int i = len - CHECKSUM_LENGTH; i < len; i++) {
+      v = v * 62 + Base62.value((char) b[i]);
+    }
+    return crc.getValue() == v;
   }
 }
