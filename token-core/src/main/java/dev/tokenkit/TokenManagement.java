@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +21,6 @@ import java.util.Objects;
  * and is audited before the call returns. Thread-safe.
  */
 final class TokenManagement {
-  private static final int REVOKE_ALL_RETRIES = 5;
-
   private final TokenStore store;
   private final TimeSource time;
   private final SecureRandom random;
@@ -137,51 +134,19 @@ final class TokenManagement {
     return save(actor, current, next, type, null);
   }
 
+  /**
+   * One store operation (issue 14: {@link TokenStore#revokeAll}, a constant number of statements on the JDBI
+   * store), then the local cache and one batch of audit events.
+   */
   int revokeAll(Actor actor, String owner) {
+    Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(owner, "owner");
-    int revoked = 0;
-    for (String id : unrevokedIdsOf(owner)) {
-      if (revokeIfPresent(actor, id)) {
-        revoked++;
-      }
+    List<String> revoked = store.revokeAll(owner, time.now());
+    for (String id : revoked) {
+      cache.invalidate(id);
     }
-    return revoked;
-  }
-
-  private List<String> unrevokedIdsOf(String owner) {
-    List<String> ids = new ArrayList<>();
-    TokenQuery q = TokenQuery.all().withOwner(owner).withLimit(TokenQuery.MAX_LIMIT);
-    Page<StoredToken> page;
-    do {
-      page = store.list(q, time.now());
-      for (StoredToken s : page.items()) {
-        if (s.token().status() != TokenStatus.REVOKED) {
-          ids.add(s.id());
-        }
-      }
-      q = q.withCursor(page.nextCursor());
-    } while (page.nextCursor() != null);
-    return ids;
-  }
-
-  /** Revokes one token of a revoke-all, retrying lost races; {@code false} when it was revoked or deleted meanwhile. */
-  private boolean revokeIfPresent(Actor actor, String id) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Token before = store.findById(id).map(StoredToken::token).orElse(null);
-        if (before == null || before.status() == TokenStatus.REVOKED) {
-          return false;
-        }
-        transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, "revoke");
-        return true;
-      } catch (ConcurrentUpdateException e) {
-        if (attempt >= REVOKE_ALL_RETRIES) {
-          throw e;
-        }
-      } catch (TokenNotFoundException e) {
-        return false; // deleted meanwhile
-      }
-    }
+    audit.recordAll(AuditEventType.REVOKED, revoked, actor, null);
+    return revoked.size();
   }
 
   void delete(Actor actor, String id) {

@@ -6,8 +6,12 @@ import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.benchmarks.support.BenchServices;
 import dev.tokenkit.benchmarks.support.ChangeFeedTokenStore;
-import dev.tokenkit.benchmarks.support.FixedConnectionPool;
 import dev.tokenkit.jdbi.JdbiTokenStore;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * cache the same way as {@link ColdVerifyBenchmark} (a change announced on the change feed), so it pays one
  * {@code findById} query on a pooled connection, the hash check and the cache fill. Tables get a per-run prefix.
  *
+ * <p>Issue 14: connections come from a HikariCP pool (4 connections), and {@link #barePrimaryKeyQuery()} is the
+ * reference: the same token row read by primary key with plain JDBC on a connection of the same pool (borrow,
+ * prepare, execute, read all 16 columns, return). Target: {@code coldVerify} ≤ 1.2× {@code barePrimaryKeyQuery}.
+ *
  * <p>JMH state, one instance per trial. Run alone with {@code java -jar benchmarks/target/benchmarks.jar
  * DatabaseColdVerifyBenchmark}.
  */
@@ -49,7 +57,8 @@ public class DatabaseColdVerifyBenchmark {
   @Param({"h2"})
   public String db;
 
-  private FixedConnectionPool pool;
+  private HikariDataSource pool;
+  private String bareQuery;
   private ChangeFeedTokenStore store;
   private TokenService service;
   private String token;
@@ -74,9 +83,15 @@ public class DatabaseColdVerifyBenchmark {
       }
       default -> throw new IllegalArgumentException("unknown db " + db + "; use h2 or postgresql");
     };
-    pool = new FixedConnectionPool(url, 4);
-    JdbiTokenStore jdbc = JdbiTokenStore.builder(Jdbi.create(pool))
-        .tablePrefix("bench" + Long.toString(System.nanoTime() & 0xffffff, 36) + "_").build();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(4);
+    pool = new HikariDataSource(config);
+    String prefix = "bench" + Long.toString(System.nanoTime() & 0xffffff, 36) + "_";
+    bareQuery = "SELECT id, token_prefix, name, description, owner, role_name, status, created_at, updated_at, "
+        + "expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, last_used_ip, "
+        + "version FROM " + prefix + "tokens WHERE id = ?";
+    JdbiTokenStore jdbc = JdbiTokenStore.builder(Jdbi.create(pool)).tablePrefix(prefix).build();
     jdbc.migrate();
     store = new ChangeFeedTokenStore(jdbc);
     service = BenchServices.builder(store).build();
@@ -84,15 +99,17 @@ public class DatabaseColdVerifyBenchmark {
     token = issued.secret().reveal();
     tokenId = issued.token().id();
     BenchServices.requireVerified(coldVerify());
+    if (barePrimaryKeyQuery() == 0) {
+      throw new IllegalStateException("the bare query found no row");
+    }
   }
 
   /**
    * Stops the service and closes the store and its connections.
    *
-   * @throws SQLException when closing a connection fails
    */
   @TearDown
-  public void tearDown() throws SQLException {
+  public void tearDown() {
     service.close();
     store.close();
     pool.close();
@@ -107,5 +124,27 @@ public class DatabaseColdVerifyBenchmark {
   public AuthOutcome coldVerify() {
     store.announceChange(tokenId);
     return service.authenticate(token, BenchServices.CONTEXT);
+  }
+
+  /**
+   * The reference: the token row by primary key, plain JDBC on a connection of the same pool.
+   *
+   * @return the row's version plus one (consumed by JMH; 0 when no row)
+   * @throws SQLException when the query fails
+   */
+  @Benchmark
+  public long barePrimaryKeyQuery() throws SQLException {
+    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(bareQuery)) {
+      ps.setString(1, tokenId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return 0;
+        }
+        for (int col = 1; col < 16; col++) {
+          rs.getObject(col);
+        }
+        return rs.getLong(16) + 1;
+      }
+    }
   }
 }

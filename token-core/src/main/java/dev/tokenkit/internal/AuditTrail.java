@@ -11,6 +11,7 @@ import dev.tokenkit.spi.TokenStore;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -56,23 +57,58 @@ public final class AuditTrail {
    * @param detail a non-secret detail or {@code null}
    */
   public void record(AuditEventType type, String tokenId, Actor actor, String detail) {
-    Instant at = time.now();
-    // time, then a per-process sequence (orders events of one millisecond), then randomness (unique across nodes)
-    StringBuilder id = new StringBuilder(24);
-    Base62.appendFixed(at.toEpochMilli(), 8, id);
-    Base62.appendFixed(sequence.incrementAndGet() & 0x7FFFFFFFL, 6, id);
-    Base62.appendRandom(random, 10, id);
-    AuditEvent event = new AuditEvent(id.toString(), type, tokenId, actor.name(), actor.ip(), at, detail);
+    AuditEvent event = event(type, tokenId, actor, detail, time.now());
     try {
       store.appendAudit(event);
     } catch (RuntimeException e) {
       LOG.error("Could not store audit event {} for token {} ({})", type, tokenId, e.toString());
     }
+    tellListeners(event);
+  }
+
+  /**
+   * Records one event per token in one store batch ({@link TokenStore#appendAudit(java.util.Collection)}), e.g.
+   * for a revoke-all.
+   *
+   * @param type what
+   * @param tokenIds which tokens
+   * @param actor who
+   * @param detail a non-secret detail or {@code null}
+   */
+  public void recordAll(AuditEventType type, List<String> tokenIds, Actor actor, String detail) {
+    if (tokenIds.isEmpty()) {
+      return;
+    }
+    Instant at = time.now();
+    List<AuditEvent> events = new ArrayList<>(tokenIds.size());
+    for (String id : tokenIds) {
+      events.add(event(type, id, actor, detail, at));
+    }
+    try {
+      store.appendAudit(events);
+    } catch (RuntimeException e) {
+      LOG.error("Could not store {} audit events {} ({})", events.size(), type, e.toString());
+    }
+    for (AuditEvent event : events) {
+      tellListeners(event);
+    }
+  }
+
+  private AuditEvent event(AuditEventType type, String tokenId, Actor actor, String detail, Instant at) {
+    // time, then a per-process sequence (orders events of one millisecond), then randomness (unique across nodes)
+    StringBuilder id = new StringBuilder(24);
+    Base62.appendFixed(at.toEpochMilli(), 8, id);
+    Base62.appendFixed(sequence.incrementAndGet() & 0x7FFFFFFFL, 6, id);
+    Base62.appendRandom(random, 10, id);
+    return new AuditEvent(id.toString(), type, tokenId, actor.name(), actor.ip(), at, detail);
+  }
+
+  private void tellListeners(AuditEvent event) {
     for (AuditListener listener : listeners) {
       try {
         listener.onEvent(event);
       } catch (RuntimeException e) {
-        LOG.warn("Audit listener {} failed on {} ({})", listener.getClass().getName(), type, e.toString());
+        LOG.warn("Audit listener {} failed on {} ({})", listener.getClass().getName(), event.type(), e.toString());
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.tokenkit.Page;
 import dev.tokenkit.TokenQuery;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,6 +64,41 @@ public interface TokenStore extends AutoCloseable {
    * @return one page
    */
   Page<StoredToken> list(TokenQuery query, Instant now);
+
+  /**
+   * Revokes every token of an owner that is not revoked yet, as one store operation: each gets status
+   * {@code REVOKED}, its version + 1 and {@code updatedAt = at} (what {@code withStatus(REVOKED).nextVersion(at)}
+   * makes), and each change is announced on the change feed like an {@link #update}. Tokens revoked or deleted
+   * meanwhile are skipped.
+   *
+   * <p>The default reads the owner's tokens page by page and revokes them one by one with {@link #update}
+   * (compare-and-set, retried a few times on a lost race), i.e. a number of statements proportional to the
+   * number of tokens. Stores that can do it in a constant number of statements override it (the JDBI store: one
+   * locking read, one update, one change-log insert, one notify).
+   *
+   * <pre>{@code
+   * List<String> ids = store.revokeAll("alice", Instant.now()); // what TokenService.revokeAll calls
+   * }</pre>
+   *
+   * @param owner the owner; never {@code null}
+   * @param at the revocation time (milliseconds), stored as each token's {@code updatedAt}; never {@code null}
+   * @return the ids of the tokens this call revoked; never {@code null}
+   * @throws dev.tokenkit.ConcurrentUpdateException when one token kept changing concurrently (default only)
+   */
+  default List<String> revokeAll(String owner, Instant at) {
+    return RevokeAllByUpdates.revokeAll(this, owner, at);
+  }
+
+  /**
+   * Appends several audit events. The default appends them one by one; a store may write them in one batch.
+   *
+   * @param events the events; never {@code null}
+   */
+  default void appendAudit(Collection<AuditEvent> events) {
+    for (AuditEvent e : events) {
+      appendAudit(e);
+    }
+  }
 
   /**
    * Records last uses in one batch: one write per token, and only moving forward in time. Does not change

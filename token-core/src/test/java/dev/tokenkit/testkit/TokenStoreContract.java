@@ -586,6 +586,52 @@ public abstract class TokenStoreContract {
     }
   }
 
+  @Test
+  void revokeAllRevokesEveryUnrevokedTokenOfTheOwnerOnlyAndAnnouncesEach() throws Exception {
+    StoredToken a = token("erin", "a", T0);
+    StoredToken b = token(newId(), "erin", "b", T0.plusSeconds(1), null, TokenStatus.DISABLED);
+    StoredToken gone = token(newId(), "erin", "gone", T0.plusSeconds(2), null, TokenStatus.REVOKED);
+    StoredToken other = token("frank", "a", T0);
+    for (StoredToken s : List.of(a, b, gone, other)) {
+      store.insert(s);
+    }
+    List<String> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Instant at = T0.plusSeconds(60);
+    try (AutoCloseable feed = store.subscribe(new dev.tokenkit.spi.TokenChangeListener() {
+      @Override
+      public void tokenChanged(String tokenId) {
+        announced.add(tokenId);
+      }
+
+      @Override
+      public void allChanged() {}
+    })) {
+      assertThat(store.revokeAll("erin", at)).containsExactlyInAnyOrder(a.id(), b.id());
+
+      for (StoredToken before : List.of(a, b)) {
+        Token after = store.findById(before.id()).orElseThrow().token();
+        assertThat(after.status()).isEqualTo(TokenStatus.REVOKED);
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.updatedAt()).isEqualTo(at);
+        assertThat(after.name()).isEqualTo(before.token().name());
+        assertThat(after.access()).isEqualTo(before.token().access());
+      }
+      assertThat(store.findById(gone.id()).orElseThrow().token().version()).isEqualTo(gone.version());
+      assertThat(store.findById(other.id()).orElseThrow().token().status()).isEqualTo(TokenStatus.ACTIVE);
+      assertThat(store.revokeAll("erin", at.plusSeconds(1))).isEmpty();
+      assertThat(store.revokeAll("nobody", at)).isEmpty();
+      // a store with a change feed announces every revoked id (a poller may take up to its interval); a store
+      // without one (the SPI default) announces nothing
+      long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (!announced.containsAll(List.of(a.id(), b.id())) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      if (!announced.isEmpty()) {
+        assertThat(announced).contains(a.id(), b.id()).doesNotContain(gone.id(), other.id());
+      }
+    }
+  }
+
   private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {

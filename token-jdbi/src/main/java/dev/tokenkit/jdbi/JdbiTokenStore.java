@@ -181,6 +181,25 @@ public final class JdbiTokenStore implements TokenStore {
     return new Page<>(items, new PageCursor(last.token().createdAt(), last.id()).encode());
   }
 
+  /**
+   * Revokes every unrevoked token of an owner in one transaction of a constant number of statements, however many
+   * tokens it has: one {@code UPDATE} returning the ids, one change-counter bump, one batched change-log insert
+   * and, on PostgreSQL, one statement that notifies every id. Other nodes drop the tokens within the usual
+   * change-feed bound (NOTIFY, else one poll interval).
+   */
+  @Override
+  public List<String> revokeAll(String owner, Instant at) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(at, "at");
+    return db.inTransaction("revoke all tokens of an owner", h -> {
+      List<String> ids = tokens.revokeAll(h, db.dialect(), owner, at);
+      if (!ids.isEmpty()) {
+        changes.recordAll(h, db.dialect(), ids);
+      }
+      return ids;
+    });
+  }
+
   @Override
   public void recordLastUse(Collection<LastUse> uses) {
     Objects.requireNonNull(uses, "uses");
@@ -201,6 +220,19 @@ public final class JdbiTokenStore implements TokenStore {
     Objects.requireNonNull(event, "event");
     db.call("append audit event", h -> {
       audit.insert(h, event);
+      return null;
+    });
+  }
+
+  /** All events in one batched statement. */
+  @Override
+  public void appendAudit(Collection<AuditEvent> events) {
+    Objects.requireNonNull(events, "events");
+    if (events.isEmpty()) {
+      return;
+    }
+    db.call("append audit events", h -> {
+      audit.insertAll(h, events);
       return null;
     });
   }

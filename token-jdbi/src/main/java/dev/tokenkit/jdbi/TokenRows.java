@@ -128,6 +128,17 @@ final class TokenRows {
     return changed;
   }
 
+  /**
+   * Revokes every unrevoked token of an owner in one statement (issue 14) and returns their ids: PostgreSQL
+   * {@code UPDATE ... RETURNING}, H2 {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}.
+   */
+  List<String> revokeAll(Handle h, Dialect dialect, String owner, Instant at) {
+    String update = "UPDATE " + t.tokens + " SET status = 'REVOKED', version = version + 1, updated_at = :at "
+        + "WHERE owner = :owner AND status <> 'REVOKED'";
+    String sql = dialect == Dialect.POSTGRESQL ? update + " RETURNING id" : "SELECT id FROM FINAL TABLE (" + update + ")";
+    return h.createQuery(sql).bind("owner", owner).bind("at", Timestamps.of(at)).mapTo(String.class).list();
+  }
+
   boolean delete(Handle h, String id) {
     return h.createUpdate("DELETE FROM " + t.tokens + " WHERE id = :id").bind("id", id).execute() > 0;
   }

@@ -72,6 +72,16 @@ public abstract class DelegatingTokenStore implements TokenStore {
   }
 
   @Override
+  public java.util.List<String> revokeAll(String owner, Instant at) {
+    return delegate.revokeAll(owner, at);
+  }
+
+  @Override
+  public void appendAudit(Collection<AuditEvent> events) {
+    delegate.appendAudit(events);
+  }
+
+  @Override
   public Page<AuditEvent> listAudit(AuditQuery query) {
     return delegate.listAudit(query);
   }
