@@ -49,8 +49,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  *       connection of the same pool; medians and their ratio.</li>
  *   <li><b>revokeAll</b> of {@code --revoke} tokens (default 10,000) of owner {@code revoke-me}, 200 of them real
  *       tokens that a second node (another service and store on the same database) has verified and cached: the
- *       call's time, the SQL statements it ran (counted with a JDBI {@code SqlLogger}; a JDBC batch counts as
- *       one), and the time until the second node rejects all 200 as REVOKED.</li>
+ *       call's time, the SQL statements it ran on the calling thread (counted with a JDBI {@code SqlLogger}; a JDBC
+ *       batch counts as one; the change-feed pollers' statements are not counted), and the time until the second
+ *       node rejects all 200 as REVOKED.</li>
  * </ol>
  *
  * <p>Run: {@code java -Xmx3g -cp benchmarks/target/benchmarks.jar dev.tokenkit.benchmarks.DatabasePathHarness
@@ -93,10 +94,13 @@ public final class DatabasePathHarness {
     config.setPoolName("tokenkit-bench");
     try (HikariDataSource pool = new HikariDataSource(config)) {
       AtomicInteger statements = new AtomicInteger();
+      Thread main = Thread.currentThread(); // count this thread's statements only, not the change-feed pollers'
       Jdbi jdbi = Jdbi.create(pool).setSqlLogger(new SqlLogger() {
         @Override
         public void logAfterExecution(StatementContext context) {
-          statements.incrementAndGet();
+          if (Thread.currentThread() == main) {
+            statements.incrementAndGet();
+          }
         }
       });
       JdbiTokenStore storeA = JdbiTokenStore.builder(jdbi).tablePrefix(prefix).build();
@@ -135,12 +139,13 @@ public final class DatabasePathHarness {
         + "secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, last_used_ip, version";
     String num = pg ? "g.n" : "g.X";
     String series = pg ? "generate_series(1, ?) AS g(n)" : "SYSTEM_RANGE(1, ?) AS g";
-    String created = pg ? "?::timestamptz - " + num + " * interval '1 second'" : "DATEADD('SECOND', -" + num + ", ?)";
+    String created = pg ? "?::timestamptz - " + num + " * interval '1 second'"
+        : "DATEADD('SECOND', -" + num + ", CAST(? AS TIMESTAMP WITH TIME ZONE))";
     String expires = pg
         ? "CASE WHEN MOD(" + num + ", 20000) = 0 THEN ?::timestamptz + interval '3 days' ELSE ?::timestamptz "
             + "+ (60 + MOD(" + num + ", 300)) * interval '1 day' END"
-        : "CASE WHEN MOD(" + num + ", 20000) = 0 THEN DATEADD('DAY', 3, ?) ELSE DATEADD('DAY', 60 + MOD(" + num
-            + ", 300), ?) END";
+        : "CASE WHEN MOD(" + num + ", 20000) = 0 THEN DATEADD('DAY', 3, CAST(? AS TIMESTAMP WITH TIME ZONE)) "
+            + "ELSE DATEADD('DAY', 60 + MOD(" + num + ", 300), CAST(? AS TIMESTAMP WITH TIME ZONE)) END";
     String id = "LPAD(CAST(" + num + " AS VARCHAR(20)), 14, '0')";
     Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     try (Connection c = pool.getConnection()) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * example ({@link ExampleServer}, its filter, management servlet and store exactly as {@code main} builds them) on
  * the given database and a free port, gets an ADMIN token from its service, then runs rounds of five calls with
  * one keep-alive HTTP/1.1 client: issue ({@code POST /admin/api/tokens}), get, list a page of 50, disable and
- * revoke the new token. p50 / p99 per call and over all calls, after 50 warm-up rounds. Plain {@code main}.
+ * revoke the new token. p50 / p99 per call and over all calls, after 50 warm-up rounds (fewer when
+ * {@code --rounds} is small). Plain {@code main}.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar dev.tokenkit.benchmarks.ManagementLatencyHarness --db
  * jdbc:postgresql://127.0.0.1:55432/postgres?user=postgres [--rounds 400]}; without {@code --db} the example's
@@ -64,8 +65,9 @@ public final class ManagementLatencyHarness {
       }
       Percentiles all = new Percentiles();
       String run = Long.toString(System.nanoTime(), 36);
-      for (int r = 0; r < rounds + 50; r++) {
-        boolean measure = r >= 50;
+      int warmUp = Math.min(50, Math.max(1, rounds / 4));
+      for (int r = 0; r < rounds + warmUp; r++) {
+        boolean measure = r >= warmUp;
         String body = "{\"name\":\"m" + run + "-" + r + "\",\"owner\":\"mgmt\",\"role\":\"READONLY\"}";
         String created = call(http, admin, "POST", base, body, 201, measure ? byCall.get("issue") : null, all, measure);
         Matcher m = ID.matcher(created);
@@ -75,9 +77,9 @@ public final class ManagementLatencyHarness {
         String id = m.group(1);
         call(http, admin, "GET", base + "/" + id, null, 200, measure ? byCall.get("get") : null, all, measure);
         call(http, admin, "GET", base + "?limit=50", null, 200, measure ? byCall.get("list 50") : null, all, measure);
-        call(http, admin, "POST", base + "/" + id + "/disable", null, 200, measure ? byCall.get("disable") : null, all,
+        call(http, admin, "POST", base + "/" + id + "/disable", "{}", 200, measure ? byCall.get("disable") : null, all,
             measure);
-        call(http, admin, "POST", base + "/" + id + "/revoke", null, 200, measure ? byCall.get("revoke") : null, all,
+        call(http, admin, "POST", base + "/" + id + "/revoke", "{}", 200, measure ? byCall.get("revoke") : null, all,
             measure);
       }
       System.out.println("management calls through the example, store: " + (db == null ? "H2 file (default)" : "--db"));

@@ -2,9 +2,9 @@ package dev.tokenkit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.TokenStore;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,12 +14,23 @@ import org.junit.jupiter.api.Test;
 /** Last uses noted in cache entries' slots: one write per token per flush, and no slot is ever stranded. */
 class LastUseRecorderTest {
   private final List<List<LastUse>> batches = new ArrayList<>();
-  private final TokenStore store = new InMemoryTokenStore() {
-    @Override
-    public void recordLastUse(Collection<LastUse> uses) {
-      batches.add(List.copyOf(uses));
-    }
-  };
+  private final TokenStore store = capturing(batches, 0);
+
+  /** A store that only records last-use batches (the recorder calls nothing else); fails the first n calls. */
+  @SuppressWarnings("unchecked")
+  private static TokenStore capturing(List<List<LastUse>> batches, int failures) {
+    int[] left = {failures};
+    return (TokenStore) Proxy.newProxyInstance(TokenStore.class.getClassLoader(), new Class<?>[] {TokenStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("recordLastUse")) {
+            batches.add(List.copyOf((Collection<LastUse>) args[0]));
+            if (left[0]-- > 0) {
+              throw new IllegalStateException("down");
+            }
+          }
+          return null;
+        });
+  }
 
   @Test
   void usesOfOneSlotAreCoalescedAndAUseAfterAFlushQueuesItAgain() {
@@ -53,16 +64,8 @@ class LastUseRecorderTest {
 
   @Test
   void aFailedFlushKeepsTheUsesForTheNextOne() {
-    List<Integer> calls = new ArrayList<>();
-    TokenStore failingOnce = new InMemoryTokenStore() {
-      @Override
-      public void recordLastUse(Collection<LastUse> uses) {
-        calls.add(uses.size());
-        if (calls.size() == 1) {
-          throw new IllegalStateException("down");
-        }
-      }
-    };
+    List<List<LastUse>> calls = new ArrayList<>();
+    TokenStore failingOnce = capturing(calls, 1);
     try (LastUseRecorder recorder = new LastUseRecorder(failingOnce, Duration.ofHours(1))) {
       recorder.record(new UseSlot("tok3"), 1_000, null);
       try {
@@ -72,7 +75,8 @@ class LastUseRecorderTest {
       }
       assertThat(recorder.pending("tok3")).isNotNull();
       assertThat(recorder.flush()).isEqualTo(1);
-      assertThat(calls).containsExactly(1, 1);
+      assertThat(calls).hasSize(2).allSatisfy(batch -> assertThat(batch).extracting(LastUse::tokenId)
+          .containsExactly("tok3"));
     }
   }
 }
