@@ -19,8 +19,7 @@ public final class TokenCodec {
   /** Length of everything after the prefix's underscore. */
   public static final int BODY_LENGTH = ID_LENGTH + SECRET_LENGTH + CHECKSUM_LENGTH;
 
-  private final List<String> prefixes;
-  /** The prefixes as an array: iterated per verification without an iterator. */
+  /** The accepted prefixes, as an array: iterated per verification without an iterator. */
   private final String[] prefixArray;
   private final int maxLength;
 
@@ -30,9 +29,8 @@ public final class TokenCodec {
    * @param prefixes validated prefixes
    */
   public TokenCodec(List<String> prefixes) {
-    this.prefixes = List.copyOf(prefixes);
-    this.prefixArray = this.prefixes.toArray(new String[0]);
-    this.maxLength = this.prefixes.stream().mapToInt(String::length).max().orElse(0) + 1 + BODY_LENGTH;
+    this.prefixArray = prefixes.toArray(new String[0]);
+    this.maxLength = prefixes.stream().mapToInt(String::length).max().orElse(0) + 1 + BODY_LENGTH;
   }
 
   /**
@@ -74,30 +72,14 @@ public final class TokenCodec {
    * @return the parsed token, or {@code null} when malformed (unknown prefix, length, alphabet or checksum)
    */
   public ParsedToken parse(String s) {
-    if (s == null) {
-      return null;
-    }
-    int len = s.length();
-    if (len > maxLength || len < BODY_LENGTH + 2) {
-      return null;
-    }
-    int sep = len - BODY_LENGTH - 1;
-    if (s.charAt(sep) != '_') {
-      return null;
-    }
-    String prefix = null;
-    for (String p : prefixes) {
-      if (p.length() == sep && s.startsWith(p)) {
-        prefix = p;
-        break;
-      }
-    }
+    String prefix = acceptedPrefix(s);
     if (prefix == null) {
       return null;
     }
-    // One bulk copy (an intrinsic for Latin-1 strings) and a branch-free alphabet check: a per-character
-    // isDigit() branch mispredicts on random secrets and used to dominate the cached verification. A character
-    // above U+00FF becomes '?', which the alphabet check rejects; the prefix was matched exactly above.
+    int len = s.length();
+    int sep = prefix.length();
+    // (TokenFormat's check; verification uses read() and checkFormat().) One bulk copy and a branch-free alphabet
+    // check. A character above U+00FF becomes '?', which the alphabet check rejects; the prefix matched exactly.
     byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
     if (!Base62.allDigits(bytes, sep + 1, len)) {
       return null;
@@ -122,17 +104,12 @@ public final class TokenCodec {
    * @return {@code false} when malformed (then {@code into} holds nothing usable)
    */
   boolean read(String s, PresentedToken into) {
-    if (s == null) {
+    String prefix = acceptedPrefix(s);
+    if (prefix == null) {
       return false;
     }
     int len = s.length();
-    if (len > maxLength || len < BODY_LENGTH + 2) {
-      return false;
-    }
-    int sep = len - BODY_LENGTH - 1;
-    if (s.charAt(sep) != '_' || !knownPrefix(s, sep)) {
-      return false;
-    }
+    int sep = prefix.length();
     // One pass: copy to bytes and OR all characters, so a character above U+007F (which the cast would
     // truncate to a look-alike ASCII byte) is rejected rather than hashed as that byte.
     byte[] b = into.room(len);
@@ -147,13 +124,25 @@ public final class TokenCodec {
     return all < 0x80 && into.id.pack(b, sep + 1);
   }
 
-  private boolean knownPrefix(String s, int sep) {
-    for (String p : prefixArray) {
+  /** Checks length and separator; returns the accepted prefix the token starts with, or {@code null}. */
+  private String acceptedPrefix(String s) {
+    if (s == null) {
+      return null;
+    }
+    int len = s.length();
+    if (len > maxLength || len < BODY_LENGTH + 2) {
+      return null;
+    }
+    int sep = len - BODY_LENGTH - 1;
+    if (s.charAt(sep) != '_') {
+      return null;
+    }
+    for (String p : prefixArray) { // an array: no iterator per verification
       if (p.length() == sep && s.startsWith(p)) {
-        return true;
+        return p;
       }
     }
-    return false;
+    return null;
   }
 
   /**
