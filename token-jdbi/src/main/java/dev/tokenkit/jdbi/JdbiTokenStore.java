@@ -183,7 +183,8 @@ public final class JdbiTokenStore implements TokenStore {
 
   /**
    * Revokes every unrevoked token of an owner in one transaction of a constant number of statements, however many
-   * tokens it has: one {@code UPDATE} returning the ids, one change-counter bump, one batched change-log insert
+   * tokens it has: one locking read in id order (the order the last-use flush locks rows in, so the two cannot
+   * deadlock), one {@code UPDATE} returning the ids, one change-counter bump and read, one batched change-log insert
    * and, on PostgreSQL, one statement that notifies every id. Other nodes drop the tokens within the usual
    * change-feed bound (NOTIFY, else one poll interval).
    */
