@@ -26,9 +26,20 @@ public final class AccessGrants {
   private static final AccessGrants NONE = new AccessGrants(Map.of());
 
   private final Map<String, AccessLevel> levels;
+  /**
+   * The same grants in a hash map, for {@link #levelFor} on the verification hot path (issue 14: a hash lookup
+   * instead of a {@code TreeMap} walk of {@code String.compareTo}s); {@link #levels} stays sorted for
+   * {@link #asMap()}.
+   */
+  private final Map<String, AccessLevel> lookup;
+  /** The {@code *} grant, or {@code NONE}. */
+  private final AccessLevel allApis;
 
   private AccessGrants(Map<String, AccessLevel> levels) {
     this.levels = levels;
+    this.lookup = Map.copyOf(levels);
+    AccessLevel all = levels.get(ALL_APIS);
+    this.allApis = all != null ? all : AccessLevel.NONE;
   }
 
   /**
@@ -70,12 +81,8 @@ public final class AccessGrants {
    * @return the level
    */
   public AccessLevel levelFor(String api) {
-    AccessLevel own = levels.get(api);
-    if (own != null) {
-      return own;
-    }
-    AccessLevel all = levels.get(ALL_APIS);
-    return all != null ? all : AccessLevel.NONE;
+    AccessLevel own = lookup.get(api);
+    return own != null ? own : allApis;
   }
 
   /**

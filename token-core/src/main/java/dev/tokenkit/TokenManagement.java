@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The management side of {@link TokenService}: issue, update, rotate, regenerate, status transitions, revoke all
@@ -23,8 +23,6 @@ import java.util.Objects;
  * and is audited before the call returns. Thread-safe.
  */
 final class TokenManagement {
-  private static final int REVOKE_ALL_RETRIES = 5;
-
   private final TokenStore store;
   private final TimeSource time;
   private final SecureRandom random;
@@ -175,53 +173,24 @@ final class TokenManagement {
     return save(actor, current, next, type, null);
   }
 
+  /**
+   * One store operation (issue 14: {@link TokenStore#revokeAll}, a constant number of statements on the JDBI
+   * store, with each revocation's audit event in the same transaction), then the local cache and the listeners.
+   */
   int revokeAll(Actor actor, String owner) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(owner, "owner");
     guard.ownerNamed(actor, ManagementOperation.REVOKE_ALL, owner);
-    int revoked = 0;
-    for (String id : unrevokedIdsOf(TextRules.nfc(owner.strip()))) {
-      if (revokeIfPresent(actor, id)) {
-        revoked++;
-      }
+    Map<String, AuditEvent> events = new ConcurrentHashMap<>();
+    List<String> revoked = store.revokeAll(TextRules.nfc(owner.strip()), time.now(),
+        id -> events.compute(id, (k, v) -> audit.event(AuditEventType.REVOKED, k, actor, null)));
+    for (String id : revoked) {
+      cache.invalidate(id);
     }
-    return revoked;
-  }
-
-  private List<String> unrevokedIdsOf(String owner) {
-    List<String> ids = new ArrayList<>();
-    TokenQuery q = TokenQuery.all().withOwner(owner).withLimit(TokenQuery.MAX_LIMIT);
-    Page<StoredToken> page;
-    do {
-      page = store.list(q, time.now());
-      for (StoredToken s : page.items()) {
-        if (s.token().status() != TokenStatus.REVOKED) {
-          ids.add(s.id());
-        }
-      }
-      q = q.withCursor(page.nextCursor());
-    } while (page.nextCursor() != null);
-    return ids;
-  }
-
-  /** Revokes one token of a revoke-all, retrying lost races; {@code false} when it was revoked or deleted meanwhile. */
-  private boolean revokeIfPresent(Actor actor, String id) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Token before = store.findById(id).map(StoredToken::token).orElse(null);
-        if (before == null || before.status() == TokenStatus.REVOKED) {
-          return false;
-        }
-        transition(actor, id, TokenStatus.REVOKED, AuditEventType.REVOKED, ManagementOperation.REVOKE_ALL);
-        return true;
-      } catch (ConcurrentUpdateException e) {
-        if (attempt >= REVOKE_ALL_RETRIES) {
-          throw e;
-        }
-      } catch (TokenNotFoundException e) {
-        return false; // deleted meanwhile
-      }
+    for (String id : revoked) {
+      audit.published(events.get(id));
     }
+    return revoked.size();
   }
 
   void delete(Actor actor, String id) {

@@ -9,6 +9,10 @@ import dev.tokenkit.benchmarks.support.ChangeFeedTokenStore;
 import dev.tokenkit.jdbi.JdbiTokenStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code findById} query on a pooled connection (HikariCP, 4 connections, as in production), the hash check and
  * the cache fill. Tables get a per-run prefix.
  *
+ * <p>Issue 14: connections come from a HikariCP pool (4 connections), and {@link #barePrimaryKeyQuery()} is the
+ * reference: the same token row read by primary key with plain JDBC on a connection of the same pool (borrow,
+ * prepare, execute, read all 17 columns, return). Target: {@code coldVerify} ≤ 1.2× {@code barePrimaryKeyQuery}.
+ *
  * <p>JMH state, one instance per trial. Run alone with {@code java -jar benchmarks/target/benchmarks.jar
  * DatabaseColdVerifyBenchmark}.
  */
@@ -50,6 +58,7 @@ public class DatabaseColdVerifyBenchmark {
   public String db;
 
   private HikariDataSource pool;
+  private String bareQuery;
   private ChangeFeedTokenStore store;
   private TokenService service;
   private String token;
@@ -57,7 +66,7 @@ public class DatabaseColdVerifyBenchmark {
 
   /** Creates the schema, issues one READONLY token and checks it verifies. */
   @Setup
-  public void setUp() {
+  public void setUp() throws SQLException {
     String url = switch (db) {
       case "h2" -> "jdbc:h2:mem:tokenkit_bench;DB_CLOSE_DELAY=-1";
       case "postgresql" -> {
@@ -76,8 +85,11 @@ public class DatabaseColdVerifyBenchmark {
     config.setMinimumIdle(4);
     config.setPoolName("tokenkit-bench");
     pool = new HikariDataSource(config);
-    JdbiTokenStore jdbc = JdbiTokenStore.builder(pool)
-        .tablePrefix("bench" + Long.toString(System.nanoTime() & 0xffffff, 36) + "_").build();
+    String prefix = "bench" + Long.toString(System.nanoTime() & 0xffffff, 36) + "_";
+    bareQuery = "SELECT id, token_prefix, name, description, owner, role_name, status, created_at, updated_at, "
+        + "expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, last_used_ip, "
+        + "version, signature_secret_id FROM " + prefix + "tokens WHERE id = ?";
+    JdbiTokenStore jdbc = JdbiTokenStore.builder(pool).tablePrefix(prefix).build();
     jdbc.migrate();
     store = new ChangeFeedTokenStore(jdbc);
     service = BenchServices.builder(store).build();
@@ -85,6 +97,9 @@ public class DatabaseColdVerifyBenchmark {
     token = issued.secret().reveal();
     tokenId = issued.token().id();
     BenchServices.requireVerified(coldVerify());
+    if (barePrimaryKeyQuery() == 0) {
+      throw new IllegalStateException("the bare query found no row");
+    }
   }
 
   /** Stops the service and closes the store and the pool. */
@@ -104,5 +119,27 @@ public class DatabaseColdVerifyBenchmark {
   public AuthOutcome coldVerify() {
     store.announceChange(tokenId);
     return service.authenticate(token, BenchServices.CONTEXT);
+  }
+
+  /**
+   * The reference: the token row by primary key, plain JDBC on a connection of the same pool.
+   *
+   * @return the row's version plus one (consumed by JMH; 0 when no row)
+   * @throws SQLException when the query fails
+   */
+  @Benchmark
+  public long barePrimaryKeyQuery() throws SQLException {
+    try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(bareQuery)) {
+      ps.setString(1, tokenId);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return 0;
+        }
+        for (int col = 1; col < 16; col++) {
+          rs.getObject(col);
+        }
+        return rs.getLong(16) + 1;
+      }
+    }
   }
 }

@@ -186,15 +186,16 @@ public final class EndToEndFilterBenchmark {
       double filteredRps = mean(filteredResults, WrkResult::requestsPerSecond);
       double ratio = filteredRps / bareRps;
       System.out.printf(Locale.ROOT, "mean req/s: bare %,.0f  filtered %,.0f  ratio filtered/bare %.3f "
-          + "(filter costs %.1f %% of bare throughput; target <= 3 %%: %s)%n", bareRps, filteredRps, ratio,
-          (1 - ratio) * 100, ratio >= 0.97 ? "met" : "missed");
+          + "(filter costs %.1f %% of bare throughput; issue 14 target ratio >= 0.96: %s)%n", bareRps, filteredRps,
+          ratio, (1 - ratio) * 100, ratio >= 0.96 ? "met" : "missed");
       System.out.printf(Locale.ROOT, "mean p99 (ms): bare %.2f  filtered %.2f%n",
           mean(bareResults, WrkResult::p99Micros) / 1000, mean(filteredResults, WrkResult::p99Micros) / 1000);
       double bareCpuMean = bareCpu.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
       double filteredCpuMean = filteredCpu.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-      System.out.printf(Locale.ROOT, "mean server CPU per request (this JVM's CPU time / requests, us): bare %.1f  "
-          + "filtered %.1f  (filter adds %.1f %%)%n", bareCpuMean, filteredCpuMean,
-          (filteredCpuMean / bareCpuMean - 1) * 100);
+      System.out.printf(Locale.ROOT, "mean server CPU per request (this JVM's CPU time / requests, us): bare %.2f  "
+          + "filtered %.2f  (filter adds %.2f us = %.1f %%; issue 14 target <= 0.5 us: %s)%n", bareCpuMean,
+          filteredCpuMean, filteredCpuMean - bareCpuMean, (filteredCpuMean / bareCpuMean - 1) * 100,
+          filteredCpuMean - bareCpuMean <= 0.5 ? "met" : "missed");
       System.out.println("load average after: " + loadAverage());
     }
   }

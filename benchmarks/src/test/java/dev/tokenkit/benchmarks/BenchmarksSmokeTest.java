@@ -47,6 +47,7 @@ class BenchmarksSmokeTest {
         "ColdVerifyBenchmark.coldVerify hasher=argon2id",
         "ConcurrentVerifyBenchmark.tokenKitCachedVerifyOneThread",
         "DatabaseColdVerifyBenchmark.coldVerify db=h2",
+        "DatabaseColdVerifyBenchmark.barePrimaryKeyQuery db=h2",
         "ConcurrentVerifyBenchmark.tokenKitCachedVerifyTwoThreads",
         "FloorBenchmark.floorSha256PlusCaffeineLookup",
         "JwtPeerBenchmark.jjwtHs256ParseVerify",

@@ -72,65 +72,86 @@ public final class Authenticator {
   /**
    * Authenticates a presented token.
    *
+   * <p>Hot path (issue 14), a cache hit whose digest matches: one pass over the token (shape, ASCII, id key), one
+   * SHA-256 into a per-thread buffer, one cache lookup with a per-thread key, a constant-time compare, then
+   * status, expiry ({@code clock.millis()}), IP and access checks on precomputed fields; the last use goes to the
+   * entry's slot, and the outcome is the entry's preallocated one. Nothing is allocated. Checksum and alphabet
+   * are checked only before a store access or hasher call (miss or digest mismatch).
+   *
    * @param presented the token text, possibly {@code null}
    * @param ctx what the request wants
    * @return the outcome
    */
   public AuthOutcome authenticate(String presented, AuthContext ctx) {
-    ParsedToken parsed = codec.parse(presented);
-    if (parsed == null) {
+    PresentedToken t = PresentedToken.get();
+    try {
+      return authenticate(presented, ctx, t);
+    } finally {
+      t.clear();
+    }
+  }
+
+  private AuthOutcome authenticate(String presented, AuthContext ctx, PresentedToken t) {
+    if (!codec.read(presented, t)) {
       return AuthOutcome.Rejected.of(FailureReason.MALFORMED);
     }
-    String id = parsed.id();
-    byte[] digest = Digests.sha256(parsed.bytes());
-    CachedToken entry = cache.get(id);
-    if (entry == null) {
-      if (cache.isKnownUnknown(id) || !knownIds.mayExist(id) && !knownIds.tryUnknownRead()) {
-        return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
-      }
-      try {
-        entry = cache.load(id, store::findById, this::toEntry);
-      } catch (RuntimeException e) {
-        LOG.warn("Token store unavailable while verifying token id {} ({})", id, e.toString());
-        return AuthOutcome.Rejected.of(FailureReason.STORE_UNAVAILABLE);
-      }
-      if (entry == null) {
-        return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
-      }
-    }
-    Instant now = clock.instant();
-    String clientIp = ctx.clientIp() == null ? null : ctx.clientIp().toString();
-    VerifiedToken token;
-    if (MessageDigest.isEqual(digest, entry.currentDigest)) {
-      token = entry.verified;
-    } else if (entry.previousDigest != null && MessageDigest.isEqual(digest, entry.previousDigest)) {
-      if (!now.isBefore(entry.previousValidUntil)) {
-        return fail(id, FailureReason.INVALID_SECRET, clientIp);
-      }
-      token = entry.verifiedDeprecated;
+    t.digest();
+    CachedToken entry = cache.get(t);
+    long now = clock.millis();
+    AuthOutcome.Verified outcome;
+    if (entry != null && MessageDigest.isEqual(t.digest, entry.currentDigest)) {
+      outcome = entry.verifiedOutcome; // same bytes as a token verified before, so its format was checked then
     } else {
-      token = slowCheck(entry, parsed, digest, now);
-      if (token == null) {
-        return fail(id, FailureReason.INVALID_SECRET, clientIp);
+      // Everything below may reach the store or a hasher: the full format check first (checksum, alphabet).
+      if (!codec.checkFormat(t)) {
+        return AuthOutcome.Rejected.of(FailureReason.MALFORMED);
+      }
+      String id = t.idString();
+      if (entry == null) {
+        if (cache.isKnownUnknown(id) || !knownIds.mayExist(id) && !knownIds.tryUnknownRead()) {
+          return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
+        }
+        try {
+          entry = cache.load(id, store::findById, this::toEntry);
+        } catch (RuntimeException e) {
+          LOG.warn("Token store unavailable while verifying token id {} ({})", id, e.toString());
+          return AuthOutcome.Rejected.of(FailureReason.STORE_UNAVAILABLE);
+        }
+        if (entry == null) {
+          return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
+        }
+      }
+      outcome = coldCheck(entry, t, now);
+      if (outcome == null) {
+        return fail(id, FailureReason.INVALID_SECRET, ctx);
       }
     }
+    FailureReason refused = refusal(entry, now, ctx, outcome.token());
+    if (refused != null) {
+      return fail(entry.tokenId, refused, ctx);
+    }
+    lastUse.record(entry, now, ctx.clientIp() == null ? null : ctx.clientIp().toString());
+    return outcome;
+  }
+
+  /** Status, expiry, IP and access, on the entry's precomputed fields; {@code null} when all pass. */
+  private static FailureReason refusal(CachedToken entry, long now, AuthContext ctx, VerifiedToken token) {
     if (entry.state == TokenStatus.REVOKED) {
-      return fail(id, FailureReason.REVOKED, clientIp);
+      return FailureReason.REVOKED;
     }
     if (entry.state == TokenStatus.DISABLED) {
-      return fail(id, FailureReason.DISABLED, clientIp);
+      return FailureReason.DISABLED;
     }
-    if (entry.expiresAt != null && !now.isBefore(entry.expiresAt)) {
-      return fail(id, FailureReason.EXPIRED, clientIp);
+    if (now >= entry.expiresAtMillis) {
+      return FailureReason.EXPIRED;
     }
-    if (!entry.allowedIps.isEmpty() && !ipAllowed(entry, ctx.clientIp())) {
-      return fail(id, FailureReason.IP_NOT_ALLOWED, clientIp);
+    if (entry.allowedIps.length > 0 && !ipAllowed(entry, ctx.clientIp())) {
+      return FailureReason.IP_NOT_ALLOWED;
     }
     if (ctx.api() != null && ctx.needed() != null && !token.allows(ctx.api(), ctx.needed())) {
-      return fail(id, FailureReason.INSUFFICIENT_ACCESS, clientIp);
+      return FailureReason.INSUFFICIENT_ACCESS;
     }
-    lastUse.record(id, now, clientIp);
-    return new AuthOutcome.Verified(token);
+    return null;
   }
 
   private static boolean ipAllowed(CachedToken entry, IpAddress clientIp) {
@@ -142,24 +163,39 @@ public final class Authenticator {
     return false;
   }
 
+  /**
+   * A secret whose digest is not the entry's verified current one: the previous secret's verified digest in its
+   * grace period, else a check against the stored hashes; {@code null} when it does not match.
+   */
+  private AuthOutcome.Verified coldCheck(CachedToken entry, PresentedToken t, long now) {
+    boolean inGrace = now < entry.previousValidUntilMillis;
+    byte[] previous = entry.previousDigest;
+    if (previous != null && MessageDigest.isEqual(t.digest, previous)) {
+      return inGrace ? entry.deprecatedOutcome : null;
+    }
+    return slowCheck(entry, t, inGrace);
+  }
+
   /** Checks a secret not yet seen for this snapshot against the stored hashes; throttled per id for slow hashers. */
-  private VerifiedToken slowCheck(CachedToken entry, ParsedToken parsed, byte[] digest, Instant now) {
-    String id = parsed.id();
+  private AuthOutcome.Verified slowCheck(CachedToken entry, PresentedToken t, boolean inGrace) {
+    String id = entry.tokenId;
     StoredToken stored = entry.stored;
     // The throttle keeps a slow hasher from becoming a CPU attack. It must not block fast checks: ids are public,
     // so blocking would let anyone lock the right secret out whenever the token is not warm in the cache.
     if (throttle.isBlocked(id) && hashers.isExpensiveToVerify(stored.secretHash())) {
       return null;
     }
-    if (hashers.verify(parsed.bytes(), stored.secretHash())) {
-      entry.currentDigest = digest;
-      upgradeOnUse(stored, parsed.bytes());
-      return entry.verified;
+    byte[] bytes = t.copyBytes();
+    // t.digest is the token's SHA-256, already computed for the cache: a SHA-256 stored hash is checked against
+    // it instead of hashing the token a second time (issue 14).
+    if (hashers.verify(bytes, t.digest, stored.secretHash())) {
+      entry.currentDigest = t.copyDigest();
+      upgradeOnUse(stored, bytes);
+      return entry.verifiedOutcome;
     }
-    if (entry.previousValidUntil != null && now.isBefore(entry.previousValidUntil)
-        && hashers.verify(parsed.bytes(), stored.previousSecretHash())) {
-      entry.previousDigest = digest;
-      return entry.verifiedDeprecated;
+    if (inGrace && hashers.verify(bytes, t.digest, stored.previousSecretHash())) {
+      entry.previousDigest = t.copyDigest();
+      return entry.deprecatedOutcome;
     }
     throttle.recordFailure(id);
     return null;
@@ -181,8 +217,8 @@ public final class Authenticator {
     }
   }
 
-  private AuthOutcome fail(String id, FailureReason reason, String clientIp) {
-    audit.authenticationFailed(id, reason, clientIp);
+  private AuthOutcome fail(String id, FailureReason reason, AuthContext ctx) {
+    audit.authenticationFailed(id, reason, ctx.clientIp() == null ? null : ctx.clientIp().toString());
     return AuthOutcome.Rejected.of(reason);
   }
 

@@ -1,25 +1,36 @@
 package dev.tokenkit.internal;
 
+import dev.tokenkit.AuthOutcome;
 import dev.tokenkit.IpRange;
 import dev.tokenkit.TokenStatus;
 import dev.tokenkit.VerifiedToken;
 import dev.tokenkit.spi.StoredToken;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * A verification-cache entry: a snapshot of one stored token plus the SHA-256 digests of the presented secrets
  * already verified against that snapshot's hashes, so the hot path is one SHA-256 and a constant-time compare
  * whatever hasher stores the secret.
+ *
+ * <p>Issue 14: everything the hot path needs is precomputed here in the form it is used — instants as epoch
+ * milliseconds, IP ranges as an array, the success outcomes preallocated (they are immutable) — and the entry is
+ * the token's last-use {@link UseSlot}, so a cached verification allocates nothing.
  */
-public final class CachedToken {
+final class CachedToken extends UseSlot {
   final StoredToken stored;
   final VerifiedToken verified;
   final VerifiedToken verifiedDeprecated;
+  /** The outcome for the current secret, shared by every verification of this snapshot. */
+  final AuthOutcome.Verified verifiedOutcome;
+  /** The outcome for the previous secret in its grace period, or {@code null}. */
+  final AuthOutcome.Verified deprecatedOutcome;
   final TokenStatus state;
-  final Instant expiresAt;
-  final List<IpRange> allowedIps;
-  final Instant previousValidUntil;
+  /** Expiry in epoch milliseconds (rounded up), {@link Long#MAX_VALUE} for never. */
+  final long expiresAtMillis;
+  /** Allowed ranges; empty for anywhere. */
+  final IpRange[] allowedIps;
+  /** End of the previous secret's grace period in epoch milliseconds (rounded up), {@link Long#MIN_VALUE} for none. */
+  final long previousValidUntilMillis;
   volatile byte[] currentDigest;
   volatile byte[] previousDigest;
 
@@ -31,13 +42,31 @@ public final class CachedToken {
    * @param verifiedDeprecated the outcome token for the previous secret in its grace period, or {@code null}
    */
   CachedToken(StoredToken stored, VerifiedToken verified, VerifiedToken verifiedDeprecated) {
+    super(stored.id());
     this.stored = stored;
     this.verified = verified;
-    this.previousValidUntil = stored.previousSecretValidUntil();
     this.verifiedDeprecated = verifiedDeprecated;
+    this.verifiedOutcome = new AuthOutcome.Verified(verified);
+    this.deprecatedOutcome = verifiedDeprecated == null ? null : new AuthOutcome.Verified(verifiedDeprecated);
+    Instant previousValidUntil = stored.previousSecretValidUntil();
+    this.previousValidUntilMillis = previousValidUntil == null ? Long.MIN_VALUE : ceilMillis(previousValidUntil);
     this.state = stored.token().status();
-    this.expiresAt = stored.token().expiresAt();
-    this.allowedIps = stored.token().allowedIps();
+    Instant expiresAt = stored.token().expiresAt();
+    this.expiresAtMillis = expiresAt == null ? Long.MAX_VALUE : ceilMillis(expiresAt);
+    this.allowedIps = stored.token().allowedIps().toArray(new IpRange[0]);
+  }
+
+  /**
+   * An instant as epoch milliseconds, rounded up, so {@code nowMillis >= ceilMillis(t)} holds exactly when the
+   * millisecond clock has reached {@code t} (stores keep milliseconds, so this is exact for stored instants).
+   */
+  static long ceilMillis(Instant t) {
+    try {
+      long ms = t.toEpochMilli();
+      return t.getNano() % 1_000_000 == 0 ? ms : ms + 1;
+    } catch (ArithmeticException e) {
+      return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE + 1 : Long.MAX_VALUE;
+    }
   }
 
   @Override

@@ -61,6 +61,28 @@ public final class Hashers {
   }
 
   /**
+   * Checks a token whose SHA-256 is already known: a plain SHA-256 stored hash is compared with that digest
+   * (no second hash of the token); any other hash is checked by its hasher as in {@link #verify(byte[], String)}.
+   *
+   * @param token the token bytes
+   * @param sha256 the token's SHA-256 digest
+   * @param storedHash the stored hash, or {@code null}
+   * @return {@code true} on a match
+   */
+  public boolean verify(byte[] token, byte[] sha256, String storedHash) {
+    if (storedHash == null) {
+      return false;
+    }
+    for (SecretHasher h : all) {
+      if (h.canVerify(storedHash)) {
+        return h instanceof dev.tokenkit.internal.hash.Sha256Hasher s
+            ? s.verifyDigest(sha256, storedHash) : h.verify(token, storedHash);
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether a stored hash is checked by an expensive hasher ({@link SecretHasher#isExpensiveToVerify()}), so that
    * failed checks of it are throttled. Cheap checks (about a microsecond) are never throttled: that would protect
    * no CPU and only lock out the right secret.

@@ -3,7 +3,6 @@ package dev.tokenkit.internal;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.TokenStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,12 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Write-behind last-use tracking: uses are coalesced per token in memory and flushed in one batch per interval
  * (and on close), so a token costs at most one store write per flush interval however often it is used.
+ *
+ * <p>A use is noted in the token's {@link UseSlot} (its cache entry); only a slot's first use after a flush puts
+ * it into the pending map, so the per-verification cost is two field writes at most (issue 14).
  */
 public final class LastUseRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LastUseRecorder.class);
 
   private final TokenStore store;
-  private final ConcurrentHashMap<String, LastUse> pending = new ConcurrentHashMap<>();
+  /** Slots with a use not yet flushed, by token id (the latest slot of a token wins). */
+  private final ConcurrentHashMap<String, UseSlot> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
   private final java.util.concurrent.atomic.AtomicLong flushes = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong flushFailures = new java.util.concurrent.atomic.AtomicLong();
@@ -47,21 +50,20 @@ public final class LastUseRecorder implements AutoCloseable {
   }
 
   /**
-   * Notes a successful use.
+   * Notes a successful use; allocation-free unless the slot was clean (once per token per flush interval).
    *
-   * @param tokenId the id
-   * @param at when
+   * @param slot the token's slot (its cache entry)
+   * @param atMillis when, in epoch milliseconds
    * @param ip the client IP, or {@code null}
    */
-  public void record(String tokenId, Instant at, String ip) {
-    LastUse previous = pending.get(tokenId);
-    // Same millisecond (the precision stores keep) and same IP: nothing new to write, so skip the map write that
-    // would otherwise happen on every verification of a busy token.
-    if (previous != null && previous.at().toEpochMilli() == at.toEpochMilli()
-        && java.util.Objects.equals(previous.ip(), ip)) {
-      return;
+  void record(UseSlot slot, long atMillis, String ip) {
+    if (slot.note(atMillis, ip)) {
+      UseSlot replaced = pending.put(slot.tokenId, slot);
+      if (replaced != null && replaced != slot) {
+        // an older cache entry of the same token: un-queue it, or its next use would never be queued again
+        replaced.dequeue();
+      }
     }
-    pending.put(tokenId, new LastUse(tokenId, at, ip));
   }
 
   /**
@@ -71,7 +73,8 @@ public final class LastUseRecorder implements AutoCloseable {
    * @return the use, or {@code null}
    */
   public LastUse pending(String tokenId) {
-    return pending.get(tokenId);
+    UseSlot slot = pending.get(tokenId);
+    return slot == null ? null : slot.snapshot();
   }
 
   /**
@@ -83,13 +86,16 @@ public final class LastUseRecorder implements AutoCloseable {
     if (pending.isEmpty()) {
       return 0;
     }
-    // Keyed by id: a key that is removed and re-added by a concurrent use while we iterate (or moved by a resize)
-    // can be returned twice by the weakly consistent iterator, and the store contract allows one entry per token.
+    // Keyed by id: the weakly consistent iteration may meet a token twice, and the store contract allows one entry
+    // per token. A slot is marked clean before it is read, so a use noted meanwhile queues it again.
     Map<String, LastUse> byId = new HashMap<>();
-    for (String id : pending.keySet()) {
-      LastUse use = pending.remove(id);
-      if (use != null) {
-        byId.merge(id, use, LastUseRecorder::later);
+    List<UseSlot> taken = new ArrayList<>();
+    for (Map.Entry<String, UseSlot> e : pending.entrySet()) {
+      UseSlot slot = e.getValue();
+      if (pending.remove(e.getKey(), slot)) {
+        slot.dequeue();
+        taken.add(slot);
+        byId.merge(slot.tokenId, slot.snapshot(), LastUseRecorder::later);
       }
     }
     List<LastUse> batch = new ArrayList<>(byId.values());
@@ -97,8 +103,10 @@ public final class LastUseRecorder implements AutoCloseable {
     try {
       store.recordLastUse(batch);
     } catch (RuntimeException e) {
-      for (LastUse use : batch) {
-        pending.merge(use.tokenId(), use, LastUseRecorder::later);
+      for (UseSlot slot : taken) {
+        if (slot.requeue()) {
+          pending.putIfAbsent(slot.tokenId, slot);
+        }
       }
       flushFailures.incrementAndGet();
       throw e;

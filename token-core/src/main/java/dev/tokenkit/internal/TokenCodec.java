@@ -19,7 +19,8 @@ public final class TokenCodec {
   /** Length of everything after the prefix's underscore. */
   public static final int BODY_LENGTH = ID_LENGTH + SECRET_LENGTH + CHECKSUM_LENGTH;
 
-  private final List<String> prefixes;
+  /** The accepted prefixes, as an array: iterated per verification without an iterator. */
+  private final String[] prefixArray;
   private final int maxLength;
 
   /**
@@ -28,8 +29,8 @@ public final class TokenCodec {
    * @param prefixes validated prefixes
    */
   public TokenCodec(List<String> prefixes) {
-    this.prefixes = List.copyOf(prefixes);
-    this.maxLength = this.prefixes.stream().mapToInt(String::length).max().orElse(0) + 1 + BODY_LENGTH;
+    this.prefixArray = prefixes.toArray(new String[0]);
+    this.maxLength = prefixes.stream().mapToInt(String::length).max().orElse(0) + 1 + BODY_LENGTH;
   }
 
   /**
@@ -71,6 +72,60 @@ public final class TokenCodec {
    * @return the parsed token, or {@code null} when malformed (unknown prefix, length, alphabet or checksum)
    */
   public ParsedToken parse(String s) {
+    String prefix = acceptedPrefix(s);
+    if (prefix == null) {
+      return null;
+    }
+    int len = s.length();
+    int sep = prefix.length();
+    // (TokenFormat's check; verification uses read() and checkFormat().) One bulk copy and a branch-free alphabet
+    // check. A character above U+00FF becomes '?', which the alphabet check rejects; the prefix matched exactly.
+    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
+    if (!Base62.allDigits(bytes, sep + 1, len)) {
+      return null;
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, len - CHECKSUM_LENGTH);
+    if (crc.getValue() != Base62.decodeFixed(s, len - CHECKSUM_LENGTH, CHECKSUM_LENGTH)) {
+      return null;
+    }
+    return new ParsedToken(prefix, s.substring(sep + 1, sep + 1 + ID_LENGTH), bytes);
+  }
+
+  /**
+   * Hot-path read (issue 14): checks prefix, length, separator, that every character is ASCII and that the id is
+   * base62, and fills {@code into} with the token's bytes and its id key, allocating nothing. The secret's
+   * alphabet and the checksum are <em>not</em> checked here: when the token's SHA-256 then matches a cached
+   * digest, the bytes are exactly those of a token that passed {@link #checkFormat} before, so repeating the
+   * check would only cost time. Anything that reaches a hasher or the store must pass {@link #checkFormat} first.
+   *
+   * @param s the presented text, possibly {@code null}
+   * @param into this thread's scratch space
+   * @return {@code false} when malformed (then {@code into} holds nothing usable)
+   */
+  boolean read(String s, PresentedToken into) {
+    String prefix = acceptedPrefix(s);
+    if (prefix == null) {
+      return false;
+    }
+    int len = s.length();
+    int sep = prefix.length();
+    // One pass: copy to bytes and OR all characters, so a character above U+007F (which the cast would
+    // truncate to a look-alike ASCII byte) is rejected rather than hashed as that byte.
+    byte[] b = into.room(len);
+    int all = 0;
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      all |= c;
+      b[i] = (byte) c;
+    }
+    into.length = len;
+    into.idFrom = sep + 1;
+    return all < 0x80 && into.id.pack(b, sep + 1);
+  }
+
+  /** Checks length and separator; returns the accepted prefix the token starts with, or {@code null}. */
+  private String acceptedPrefix(String s) {
     if (s == null) {
       return null;
     }
@@ -82,28 +137,33 @@ public final class TokenCodec {
     if (s.charAt(sep) != '_') {
       return null;
     }
-    String prefix = null;
-    for (String p : prefixes) {
+    for (String p : prefixArray) { // an array: no iterator per verification
       if (p.length() == sep && s.startsWith(p)) {
-        prefix = p;
-        break;
+        return p;
       }
     }
-    if (prefix == null) {
-      return null;
-    }
-    // One bulk copy (an intrinsic for Latin-1 strings) and a branch-free alphabet check: a per-character
-    // isDigit() branch mispredicts on random secrets and used to dominate the cached verification. A character
-    // above U+00FF becomes '?', which the alphabet check rejects; the prefix was matched exactly above.
-    byte[] bytes = s.getBytes(StandardCharsets.ISO_8859_1);
-    if (!Base62.allDigits(bytes, sep + 1, len)) {
-      return null;
+    return null;
+  }
+
+  /**
+   * The full format check of a token read by {@link #read}: alphabet of secret and checksum, and the CRC32
+   * checksum. Required before any store access or hasher call, so malformed input never reaches either.
+   *
+   * @param t a token read by {@link #read}
+   * @return {@code true} when well-formed
+   */
+  boolean checkFormat(PresentedToken t) {
+    byte[] b = t.bytes;
+    int len = t.length;
+    if (!Base62.allDigits(b, t.idFrom, len)) {
+      return false;
     }
     CRC32 crc = new CRC32();
-    crc.update(bytes, 0, len - CHECKSUM_LENGTH);
-    if (crc.getValue() != Base62.decodeFixed(s, len - CHECKSUM_LENGTH, CHECKSUM_LENGTH)) {
-      return null;
+    crc.update(b, 0, len - CHECKSUM_LENGTH);
+    long v = 0;
+    for (int i = len - CHECKSUM_LENGTH; i < len; i++) {
+      v = v * 62 + Base62.value((char) b[i]);
     }
-    return new ParsedToken(prefix, s.substring(sep + 1, sep + 1 + ID_LENGTH), bytes);
+    return crc.getValue() == v;
   }
 }

@@ -28,7 +28,8 @@ import java.util.function.Function;
 public final class VerificationCache {
   private static final int FILL_ATTEMPTS = 3;
 
-  private final Cache<String, CachedToken> entries;
+  /** Keyed by {@link IdKey} (issue 14: looked up with a per-thread probe, no {@code String} per verification). */
+  private final Cache<IdKey, CachedToken> entries;
   private final Cache<String, Boolean> unknown;
   private final Cache<String, Long> invalidations;
   private final AtomicLong sequence = new AtomicLong();
@@ -58,7 +59,18 @@ public final class VerificationCache {
    * @return the entry, or {@code null}
    */
   public CachedToken get(String id) {
-    return entries.getIfPresent(id);
+    IdKey key = IdKey.of(id);
+    return key == null ? null : entries.getIfPresent(key);
+  }
+
+  /**
+   * The cached entry for the id in a presented token (the hot path: no allocation).
+   *
+   * @param presented this thread's read of the presented token
+   * @return the entry, or {@code null}
+   */
+  CachedToken get(PresentedToken presented) {
+    return entries.getIfPresent(presented.id);
   }
 
   /**
@@ -94,8 +106,12 @@ public final class VerificationCache {
       }
       CachedToken candidate = factory.apply(read.get());
       fresh = candidate;
+      IdKey key = IdKey.of(id);
+      if (key == null) {
+        return fresh; // not a token id the codec produces, so never looked up in the cache: use once
+      }
       // put unless invalidated since the read began; compute returns what the map now holds
-      if (entries.asMap().compute(id, (k, old) -> invalidatedSince(k, start) ? old : candidate) == candidate) {
+      if (entries.asMap().compute(key, (k, old) -> invalidatedSince(id, start) ? old : candidate) == candidate) {
         return fresh;
       }
     }
@@ -154,7 +170,10 @@ public final class VerificationCache {
    */
   public void invalidate(String id) {
     invalidations.put(id, sequence.incrementAndGet());
-    entries.invalidate(id);
+    IdKey key = IdKey.of(id);
+    if (key != null) {
+      entries.invalidate(key);
+    }
     unknown.invalidate(id);
   }
 

@@ -5,6 +5,7 @@ import dev.tokenkit.AuditQuery;
 import dev.tokenkit.ConcurrentUpdateException;
 import dev.tokenkit.DuplicateTokenException;
 import dev.tokenkit.Page;
+import dev.tokenkit.Token;
 import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenStatus;
@@ -18,9 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -41,7 +45,13 @@ public final class InMemoryTokenStore implements TokenStore {
       .comparing(AuditEvent::at).thenComparing(AuditEvent::id).reversed();
 
   private final ConcurrentHashMap<String, StoredToken> tokens = new ConcurrentHashMap<>();
-  private final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
+  /**
+   * Token id by owner and name, guarded by {@link #writeLock}: name uniqueness is one lookup, so filling the store
+   * with n tokens takes linear time (it used to scan every token per insert).
+   */
+  private final Map<OwnerName, String> idByName = new HashMap<>();
+  /** Appending is constant time (a copy-on-write list copied every event on each append). */
+  private final Collection<AuditEvent> audit = new ConcurrentLinkedQueue<>();
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
   private final InMemorySharedSecretStore sharedSecrets = new InMemorySharedSecretStore(this::notifyChanged);
@@ -63,6 +73,7 @@ public final class InMemoryTokenStore implements TokenStore {
       }
       checkNameFree(token, null);
       tokens.put(token.id(), token);
+      idByName.put(OwnerName.of(token), token.id());
       appendWithChange(event);
     }
     notifyChanged(token.id()); // like the SQL store's feed: other services learn that the id exists
@@ -99,6 +110,8 @@ public final class InMemoryTokenStore implements TokenStore {
         throw new ConcurrentUpdateException(token.id(), expectedVersion);
       }
       checkNameFree(token, token.id());
+      idByName.remove(OwnerName.of(current), token.id());
+      idByName.put(OwnerName.of(token), token.id());
       // last use is owned by recordLastUse: keep the stored values
       tokens.put(token.id(), token.withToken(token.token().withLastUsed(current.token().lastUsedAt(),
           current.token().lastUsedIp())));
@@ -108,11 +121,16 @@ public final class InMemoryTokenStore implements TokenStore {
   }
 
   private void checkNameFree(StoredToken token, String exceptId) {
-    for (StoredToken other : tokens.values()) {
-      if (!other.id().equals(exceptId) && other.token().owner().equals(token.token().owner())
-          && other.token().name().equals(token.token().name())) {
-        throw new DuplicateTokenException(token.token().owner(), token.token().name());
-      }
+    String holder = idByName.get(OwnerName.of(token));
+    if (holder != null && !holder.equals(exceptId)) {
+      throw new DuplicateTokenException(token.token().owner(), token.token().name());
+    }
+  }
+
+  /** The uniqueness key of a token name. */
+  private record OwnerName(String owner, String name) {
+    static OwnerName of(StoredToken s) {
+      return new OwnerName(s.token().owner(), s.token().name());
     }
   }
 
@@ -126,8 +144,10 @@ public final class InMemoryTokenStore implements TokenStore {
   public boolean delete(String id, AuditEvent event) {
     boolean removed;
     synchronized (writeLock) {
-      removed = tokens.remove(id) != null;
+      StoredToken gone = tokens.remove(id);
+      removed = gone != null;
       if (removed) {
+        idByName.remove(OwnerName.of(gone), id);
         appendWithChange(event);
       }
     }
@@ -152,6 +172,27 @@ public final class InMemoryTokenStore implements TokenStore {
     };
     return page(tokens.values(), filter, NEWEST_FIRST, query.cursor(), query.limit(),
         s -> new PageCursor(s.token().createdAt(), s.id()));
+  }
+
+  /** One pass under the write lock; each revoked token is announced to subscribers like an update. */
+  @Override
+  public List<String> revokeAll(String owner, Instant at, Function<String, AuditEvent> eventFor) {
+    List<String> revoked = new ArrayList<>();
+    synchronized (writeLock) {
+      for (StoredToken s : tokens.values()) {
+        Token t = s.token();
+        if (t.owner().equals(owner) && t.status() != TokenStatus.REVOKED) {
+          AuditEvent event = eventFor.apply(t.id());
+          tokens.put(t.id(), s.withToken(t.withStatus(TokenStatus.REVOKED).nextVersion(at)));
+          appendWithChange(event);
+          revoked.add(t.id());
+        }
+      }
+    }
+    for (String id : revoked) {
+      notifyChanged(id);
+    }
+    return revoked;
   }
 
   @Override

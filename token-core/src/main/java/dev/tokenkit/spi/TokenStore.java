@@ -7,7 +7,9 @@ import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenQuery;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -126,6 +128,46 @@ public interface TokenStore extends AutoCloseable {
    * @return one page
    */
   Page<StoredToken> list(TokenQuery query, Instant now);
+
+  /**
+   * Revokes every token of an owner that is not revoked yet, as one store operation, and stores each revocation's
+   * audit event with it (both or neither, as {@link #update(StoredToken, long, AuditEvent)}): each token gets
+   * status {@code REVOKED}, its version + 1 and {@code updatedAt = at} (what
+   * {@code withStatus(REVOKED).nextVersion(at)} makes), and each change is announced on the change feed like an
+   * {@link #update}. Tokens revoked or deleted meanwhile are skipped.
+   *
+   * <p>The default reads the owner's tokens page by page and revokes them one by one with
+   * {@link #update(StoredToken, long, AuditEvent)} (compare-and-set, retried a few times on a lost race), i.e. a
+   * number of statements proportional to the number of tokens. Stores that can do it in a constant number of
+   * statements override it (the JDBI store: one transaction with one locking read, one update, one batched audit
+   * insert, one change-log insert and one notify).
+   *
+   * <pre>{@code
+   * List<String> ids = store.revokeAll("alice", now, id -> audit.event(REVOKED, id, actor, null));
+   * }</pre>
+   *
+   * @param owner the owner; never {@code null}
+   * @param at the revocation time (milliseconds), stored as each token's {@code updatedAt}; never {@code null}
+   * @param eventFor the audit event of one revoked token, by id; may be called again for an id when the store
+   *     retries; never {@code null}
+   * @return the ids of the tokens this call revoked; never {@code null}
+   * @throws dev.tokenkit.ConcurrentUpdateException when one token kept changing concurrently (default only)
+   * @throws StoreUnavailableException when the changes or their events cannot be stored
+   */
+  default List<String> revokeAll(String owner, Instant at, Function<String, AuditEvent> eventFor) {
+    return RevokeAllByUpdates.revokeAll(this, owner, at, eventFor);
+  }
+
+  /**
+   * Appends several audit events. The default appends them one by one; a store may write them in one batch.
+   *
+   * @param events the events; never {@code null}
+   */
+  default void appendAudit(Collection<AuditEvent> events) {
+    for (AuditEvent e : events) {
+      appendAudit(e);
+    }
+  }
 
   /**
    * Records last uses in one batch: one write per token, and only moving forward in time. Does not change

@@ -29,6 +29,19 @@ final class AuditRows {
         .execute();
   }
 
+  /** Several events in one batched statement. */
+  void insertAll(Handle h, java.util.Collection<AuditEvent> events) {
+    org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO " + t.audit
+        + " (id, event_type, token_id, actor, actor_ip, occurred_at, detail) "
+        + "VALUES (:id, :type, :tokenId, :actor, :actorIp, :at, :detail)");
+    for (AuditEvent e : events) {
+      batch.bind("id", e.id()).bind("type", e.type().name()).bind("tokenId", e.tokenId()).bind("actor", e.actor())
+          .bind("actorIp", ClientIps.fit(e.actorIp())).bind("at", Timestamps.of(e.at())).bind("detail", e.detail())
+          .add();
+    }
+    batch.execute();
+  }
+
   /** One page, newest first (limit + 1 rows). */
   List<AuditEvent> list(Handle h, Dialect dialect, AuditQuery q) {
     StringBuilder sql = new StringBuilder("SELECT id, event_type, token_id, actor, actor_ip, occurred_at, detail FROM ")

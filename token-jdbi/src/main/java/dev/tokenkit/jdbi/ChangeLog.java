@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The persistent change sequence behind the change feed. {@link #record} runs inside the changing transaction:
@@ -35,6 +36,31 @@ final class ChangeLog {
     if (dialect == Dialect.POSTGRESQL) {
       h.createQuery("SELECT pg_notify(:channel, :id)").bind("channel", t.channel).bind("id", tokenId)
           .mapTo(String.class).list();
+    }
+  }
+
+  /**
+   * Records changes of many tokens in a constant number of statements (issue 14, revoke-all): one counter bump by
+   * their number, one batched insert of their entries and, on PostgreSQL, one statement notifying every id.
+   */
+  void recordAll(Handle h, Dialect dialect, List<String> tokenIds) {
+    int n = h.createUpdate("UPDATE " + t.changeCounter + " SET seq = seq + :n WHERE id = 1")
+        .bind("n", tokenIds.size()).execute();
+    if (n != 1) {
+      throw new IllegalStateException("The change counter row is missing from " + t.changeCounter
+          + "; apply the TokenKit migrations (JdbiTokenStore.migrate() or classpath:db/tokenkit) completely");
+    }
+    long first = currentSeq(h) - tokenIds.size() + 1;
+    org.jdbi.v3.core.argument.Argument at = Timestamps.of(clock.instant());
+    PreparedBatch batch = h.prepareBatch("INSERT INTO " + t.changes + " (seq, token_id, changed_at) "
+        + "VALUES (:seq, :id, :at)");
+    for (int i = 0; i < tokenIds.size(); i++) {
+      batch.bind("seq", first + i).bind("id", tokenIds.get(i)).bind("at", at).add();
+    }
+    batch.execute();
+    if (dialect == Dialect.POSTGRESQL) {
+      h.createQuery("SELECT pg_notify(:channel, u.id) FROM unnest(:ids) AS u(id)").bind("channel", t.channel)
+          .bindArray("ids", String.class, tokenIds).mapTo(String.class).list();
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -239,6 +240,29 @@ public final class JdbiTokenStore implements TokenStore {
     return new Page<>(items, new PageCursor(last.token().createdAt(), last.id()).encode());
   }
 
+  /**
+   * Revokes every unrevoked token of an owner in one transaction of a constant number of statements, however many
+   * tokens it has: one locking read in id order (the order the last-use flush locks rows in, so the two cannot
+   * deadlock), one {@code UPDATE} returning the ids, one batched insert of their audit events, one change-counter
+   * bump and read, one batched change-log insert
+   * and, on PostgreSQL, one statement that notifies every id. Other nodes drop the tokens within the usual
+   * change-feed bound (NOTIFY, else one poll interval).
+   */
+  @Override
+  public List<String> revokeAll(String owner, Instant at, Function<String, AuditEvent> eventFor) {
+    Objects.requireNonNull(owner, "owner");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(eventFor, "eventFor");
+    return db.inTransaction("revoke all tokens of an owner", h -> {
+      List<String> ids = tokens.revokeAll(h, db.dialect(), owner, at);
+      if (!ids.isEmpty()) {
+        audit.insertAll(h, ids.stream().map(eventFor).toList());
+        changes.recordAll(h, db.dialect(), ids);
+      }
+      return ids;
+    });
+  }
+
   @Override
   public void recordLastUse(Collection<LastUse> uses) {
     Objects.requireNonNull(uses, "uses");
@@ -259,6 +283,19 @@ public final class JdbiTokenStore implements TokenStore {
     Objects.requireNonNull(event, "event");
     db.call("append audit event", h -> {
       audit.insert(h, event);
+      return null;
+    });
+  }
+
+  /** All events in one batched statement. */
+  @Override
+  public void appendAudit(Collection<AuditEvent> events) {
+    Objects.requireNonNull(events, "events");
+    if (events.isEmpty()) {
+      return;
+    }
+    db.call("append audit events", h -> {
+      audit.insertAll(h, events);
       return null;
     });
   }

@@ -130,6 +130,21 @@ final class TokenRows {
     return changed;
   }
 
+  /**
+   * Revokes every unrevoked token of an owner in two statements (issue 14) and returns their ids: a locking read
+   * in id order, then PostgreSQL {@code UPDATE ... RETURNING}, H2 {@code SELECT ... FROM FINAL TABLE (UPDATE ...)}.
+   */
+  List<String> revokeAll(Handle h, Dialect dialect, String owner, Instant at) {
+    // Lock the rows first, in id order: the last-use flush updates rows in id order too, so the two never lock in
+    // opposite orders (a deadlock that H2 resolves only after its lock timeout, PostgreSQL after deadlock_timeout).
+    h.createQuery("SELECT id FROM " + t.tokens + " WHERE owner = :owner AND status <> 'REVOKED' ORDER BY "
+        + dialect.orderedId + " FOR UPDATE").bind("owner", owner).mapTo(String.class).list();
+    String update = "UPDATE " + t.tokens + " SET status = 'REVOKED', version = version + 1, updated_at = :at "
+        + "WHERE owner = :owner AND status <> 'REVOKED'";
+    String sql = dialect == Dialect.POSTGRESQL ? update + " RETURNING id" : "SELECT id FROM FINAL TABLE (" + update + ")";
+    return h.createQuery(sql).bind("owner", owner).bind("at", Timestamps.of(at)).mapTo(String.class).list();
+  }
+
   boolean delete(Handle h, String id) {
     return h.createUpdate("DELETE FROM " + t.tokens + " WHERE id = :id").bind("id", id).execute() > 0;
   }

@@ -73,14 +73,46 @@ final class PathPattern {
       }
       if (!p.equals(ONE)) {
         literals++;
+        segs.add(p);
+      } else {
+        segs.add(ONE); // the constant itself: matches(String, int) tests it by identity
       }
-      segs.add(p);
     }
     return new PathPattern(text, segs.toArray(new String[0]), any, literals);
   }
 
   /**
-   * Whether the pattern matches a path split into segments.
+   * Whether the pattern matches a path, walking its segments in place (issue 14: no {@code split}, no
+   * substrings, no array per request).
+   *
+   * @param path a normalised path starting with '/'
+   * @param end the end of the part to match, exclusive: the length without a trailing slash, or 0 for {@code "/"}
+   *     (no segments)
+   * @return {@code true} on a match
+   */
+  boolean matches(String path, int end) {
+    int slash = 0; // index of the '/' before the next path segment; slash >= end means no segment left
+    for (int i = 0; i < segments.length; i++) {
+      if (slash >= end) {
+        return false; // the path has fewer segments
+      }
+      int start = slash + 1;
+      int next = path.indexOf('/', start);
+      if (next < 0 || next > end) {
+        next = end;
+      }
+      String s = segments[i];
+      if (s != ONE && !(next - start == s.length() && path.regionMatches(start, s, 0, s.length()))) {
+        return false;
+      }
+      slash = next;
+    }
+    return trailingAny || slash >= end;
+  }
+
+  /**
+   * Whether the pattern matches a path split into segments: the definition {@link #matches(String, int)} must
+   * agree with (checked by {@code RouteRulesFuzzTest}).
    *
    * @param path the segments of a normalised path without a trailing slash ({@code "/"} gives none)
    * @return {@code true} on a match

@@ -117,10 +117,13 @@ public final class RouteRules {
    * @return the API name, {@link #PUBLIC} for a public path, or {@code null} when nothing matches
    */
   String match(String path) {
-    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    String[] segments = p.equals("/") || p.isEmpty() ? new String[0] : p.substring(1).split("/", -1);
+    // issue 14: matched in place, no split or substring per request
+    int end = path.length() > 1 && path.endsWith("/") ? path.length() - 1 : path.length();
+    if (end == 1 && path.charAt(0) == '/') {
+      end = 0; // "/" has no segments
+    }
     for (Rule r : rules) {
-      if (r.pattern.matches(segments)) {
+      if (r.pattern.matches(path, end)) {
         return r.api == null ? PUBLIC : r.api;
       }
     }

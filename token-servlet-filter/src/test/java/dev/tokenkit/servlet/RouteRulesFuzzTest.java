@@ -39,7 +39,15 @@ class RouteRulesFuzzTest {
       assertThat(api).isEqualTo("admin");
     }
     try {
-      PathPattern.parse(path).matches(path.substring(1).split("/", -1));
+      PathPattern pattern = PathPattern.parse(path);
+      // the in-place matcher agrees with the split-based definition on this pattern and on the routes' patterns
+      assertThat(pattern.matches(path, path.length())).isEqualTo(pattern.matches(path.substring(1).split("/", -1)));
+      for (String p : new String[] {"/api/orders/*", "/api/orders/*/items/**", "/api/reports/**", "/"}) {
+        PathPattern route = PathPattern.parse(p);
+        String[] segments = path.equals("/") ? new String[0] : path.substring(1).split("/", -1);
+        assertThat(route.matches(path, path.equals("/") ? 0 : path.length())).as("%s on %s", p, path)
+            .isEqualTo(route.matches(segments));
+      }
     } catch (IllegalArgumentException expected) {
       // a path is not always a valid pattern ('*' placement, trailing '/'): that is a documented rejection
     }

@@ -1,7 +1,9 @@
 package dev.tokenkit.testkit;
 
 import static dev.tokenkit.testkit.StoreFixtures.T0;
+import static dev.tokenkit.testkit.StoreFixtures.newId;
 import static dev.tokenkit.testkit.StoreFixtures.next;
+import static dev.tokenkit.testkit.StoreFixtures.storedToken;
 import static dev.tokenkit.testkit.StoreFixtures.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,8 +13,12 @@ import dev.tokenkit.AuditEventType;
 import dev.tokenkit.AuditQuery;
 import dev.tokenkit.ConcurrentUpdateException;
 import dev.tokenkit.DuplicateTokenException;
+import dev.tokenkit.Token;
 import dev.tokenkit.TokenStatus;
 import dev.tokenkit.spi.StoredToken;
+import dev.tokenkit.spi.TokenChangeListener;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,5 +78,56 @@ interface ChangeWithAuditContract extends ContractPart {
     List<String> listed = new CopyOnWriteArrayList<>();
     store().forEachId(listed::add);
     assertThat(listed).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
+  default void revokeAllRevokesEveryUnrevokedTokenOfTheOwnerOnlyWithItsEventsAndAnnouncesEach() throws Exception {
+    StoredToken a = token("erin", "a", T0);
+    StoredToken b = storedToken(newId(), "erin", "b", T0.plusSeconds(1), null, TokenStatus.DISABLED);
+    StoredToken gone = storedToken(newId(), "erin", "gone", T0.plusSeconds(2), null, TokenStatus.REVOKED);
+    StoredToken other = token("frank", "a", T0);
+    for (StoredToken s : List.of(a, b, gone, other)) {
+      store().insert(s);
+    }
+    List<String> announced = new CopyOnWriteArrayList<>();
+    Instant at = T0.plusSeconds(60);
+    try (AutoCloseable feed = store().subscribe(new TokenChangeListener() {
+      @Override
+      public void tokenChanged(String tokenId) {
+        announced.add(tokenId);
+      }
+
+      @Override
+      public void allChanged() {}
+    })) {
+      assertThat(store().revokeAll("erin", at, id -> eventOf(AuditEventType.REVOKED, id, "e-revoke-" + id)))
+          .containsExactlyInAnyOrder(a.id(), b.id());
+
+      for (StoredToken before : List.of(a, b)) {
+        Token after = store().findById(before.id()).orElseThrow().token();
+        assertThat(after.status()).isEqualTo(TokenStatus.REVOKED);
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(after.updatedAt()).isEqualTo(at);
+        assertThat(after.name()).isEqualTo(before.token().name());
+        assertThat(after.access()).isEqualTo(before.token().access());
+        assertThat(eventIdsOf(before.id())).as("the revocation's event is stored with it")
+            .containsExactly("e-revoke-" + before.id());
+      }
+      assertThat(store().findById(gone.id()).orElseThrow().token().version()).isEqualTo(gone.version());
+      assertThat(eventIdsOf(gone.id())).isEmpty();
+      assertThat(store().findById(other.id()).orElseThrow().token().status()).isEqualTo(TokenStatus.ACTIVE);
+      assertThat(store().revokeAll("erin", at.plusSeconds(1), id -> eventOf(AuditEventType.REVOKED, id, "x" + id)))
+          .isEmpty();
+      assertThat(store().revokeAll("nobody", at, id -> eventOf(AuditEventType.REVOKED, id, "y" + id))).isEmpty();
+      // a store with a change feed announces every revoked id (a poller may take up to its interval); a store
+      // without one (the SPI default) announces nothing
+      long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+      while (!announced.containsAll(List.of(a.id(), b.id())) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      if (!announced.isEmpty()) {
+        assertThat(announced).contains(a.id(), b.id()).doesNotContain(gone.id(), other.id());
+      }
+    }
   }
 }

@@ -11,9 +11,11 @@ import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A {@link TokenStore} that forwards every call, {@link #subscribe(TokenChangeListener)} and {@link #close()}
@@ -92,6 +94,16 @@ public abstract class ForwardingTokenStore implements TokenStore {
   @Override
   public boolean delete(String id, AuditEvent event) {
     return delegate().delete(id, event);
+  }
+
+  @Override
+  public List<String> revokeAll(String owner, Instant at, Function<String, AuditEvent> eventFor) {
+    return delegate().revokeAll(owner, at, eventFor);
+  }
+
+  @Override
+  public void appendAudit(Collection<AuditEvent> events) {
+    delegate().appendAudit(events);
   }
 
   @Override

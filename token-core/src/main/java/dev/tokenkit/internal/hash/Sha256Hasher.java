@@ -21,13 +21,25 @@ public final class Sha256Hasher implements SecretHasher {
 
   @Override
   public boolean verify(byte[] token, String storedHash) {
+    return verifyDigest(Digests.sha256(token), storedHash);
+  }
+
+  /**
+   * Checks an already computed SHA-256 of the token against a stored hash, so the verification path, which has
+   * hashed the token for its cache, does not hash it twice.
+   *
+   * @param sha256 the token's SHA-256 digest
+   * @param storedHash a hash this hasher wrote
+   * @return {@code true} on a match (constant-time compare)
+   */
+  public boolean verifyDigest(byte[] sha256, String storedHash) {
     byte[] expected;
     try {
       expected = Base64.getDecoder().decode(storedHash.substring(PREFIX.length()));
     } catch (IllegalArgumentException e) {
       return false;
     }
-    return MessageDigest.isEqual(expected, Digests.sha256(token));
+    return MessageDigest.isEqual(expected, sha256);
   }
 
   /** One hash function call per check: cheap, never throttled. */

@@ -41,7 +41,7 @@ public final class ClientIpResolver {
    * @return the client address, or {@code null} when unknown (a peer or forwarded entry that is no address literal)
    */
   public IpAddress resolve(HttpServletRequest request) {
-    IpAddress peer = IpAddress.tryParse(request.getRemoteAddr()).orElse(null);
+    IpAddress peer = peerOf(request.getRemoteAddr());
     if (trustedProxies.isEmpty() || !isTrusted(peer)) {
       return peer;
     }
@@ -68,6 +68,30 @@ public final class ClientIpResolver {
       }
     }
     return last; // every hop is a trusted proxy: the leftmost one is the origin
+  }
+
+  /**
+   * The parsed peer address, remembered per thread for the last peer text seen (issue 14): requests on keep-alive
+   * connections repeat their peer, so most requests skip parsing and the {@code Optional}. {@link IpAddress} is
+   * immutable, so sharing one instance between requests is safe.
+   */
+  private static IpAddress peerOf(String text) {
+    LastPeer last = LAST_PEER.get();
+    if (text != null && text.equals(last.text)) {
+      return last.address;
+    }
+    IpAddress parsed = IpAddress.tryParse(text).orElse(null);
+    last.text = text;
+    last.address = parsed;
+    return parsed;
+  }
+
+  private static final ThreadLocal<LastPeer> LAST_PEER = ThreadLocal.withInitial(LastPeer::new);
+
+  /** One thread's last peer text and its address. */
+  private static final class LastPeer {
+    String text;
+    IpAddress address;
   }
 
   private boolean isTrusted(IpAddress address) {

@@ -204,7 +204,23 @@ public final class Credentials {
     return s.substring(0, end);
   }
 
-  /** RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
+  /** 1 for the b64token characters before the padding (ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"). */
+  private static final boolean[] B64 = new boolean[128];
+
+  static {
+    for (char c = 'A'; c <= 'Z'; c++) {
+      B64[c] = true;
+      B64[c + ('a' - 'A')] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      B64[c] = true;
+    }
+    for (char c : "-._~+/".toCharArray()) {
+      B64[c] = true;
+    }
+  }
+
+  /** RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". One table lookup per character. */
   public static boolean isB64Token(String s) {
     int n = s.length();
     if (n == 0 || n > MAX_LENGTH) {
@@ -213,9 +229,7 @@ public final class Credentials {
     int i = 0;
     while (i < n) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-      if (!ok) {
+      if (c >= 128 || !B64[c]) {
         break;
       }
       i++;
