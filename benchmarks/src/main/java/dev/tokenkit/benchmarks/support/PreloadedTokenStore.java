@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * A store holding a large, fixed set of tokens for the store-size benchmarks, in front of a real store.
@@ -50,6 +51,13 @@ public final class PreloadedTokenStore extends ForwardingTokenStore {
     reads.increment();
     StoredToken t = preloaded.get(id);
     return t != null ? Optional.of(t) : super.findById(id);
+  }
+
+  /** The preloaded ids and the delegate's: the service's known-id set must hold every token the store serves. */
+  @Override
+  public void forEachId(Consumer<String> action) {
+    preloaded.keySet().forEach(action);
+    super.forEachId(action);
   }
 
   /**

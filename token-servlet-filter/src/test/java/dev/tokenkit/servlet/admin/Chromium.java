@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,5 +47,29 @@ final class Chromium {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
     return driver;
+  }
+
+  /**
+   * Opens the console and signs in with a token unless the session is still signed in, then waits for the token
+   * table.
+   */
+  static void openSignedIn(ChromeDriver driver, WebDriverWait wait, AdminTestServer server, String token) {
+    driver.get(server.uri("/admin/").toString());
+    wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed() || d.findElement(By.id("app")).isDisplayed());
+    if (driver.findElement(By.id("sign-in")).isDisplayed()) {
+      driver.findElement(By.id("admin-token")).sendKeys(token);
+      driver.findElement(By.id("sign-in-submit")).click();
+    }
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+  }
+
+  /** Quits the browser and stops the server; either may be {@code null} when the setup failed early. */
+  static void stop(ChromeDriver driver, AdminTestServer server) throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
   }
 }

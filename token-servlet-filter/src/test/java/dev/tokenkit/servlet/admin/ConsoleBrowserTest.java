@@ -49,23 +49,12 @@ class ConsoleBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(driver, server);
   }
 
   @BeforeEach
   void openConsoleSignedIn() {
-    driver.get(server.uri("/admin/").toString());
-    wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed() || d.findElement(By.id("app")).isDisplayed());
-    if (driver.findElement(By.id("sign-in")).isDisplayed()) {
-      driver.findElement(By.id("admin-token")).sendKeys(server.adminToken);
-      driver.findElement(By.id("sign-in-submit")).click();
-    }
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+    Chromium.openSignedIn(driver, wait, server, server.adminToken);
   }
 
   // ---------------------------------------------------------------- the flows

@@ -32,20 +32,12 @@ class ConsoleExpiryRenderingTest {
     driver = Chromium.start();
     wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     server = AdminTestServer.start();
-    driver.get(server.uri("/admin/").toString());
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("admin-token"))).sendKeys(server.adminToken);
-    driver.findElement(By.id("sign-in-submit")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+    Chromium.openSignedIn(driver, wait, server, server.adminToken);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(driver, server);
   }
 
   @Test

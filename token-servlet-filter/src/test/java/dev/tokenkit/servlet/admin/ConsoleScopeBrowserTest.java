@@ -67,12 +67,7 @@ class ConsoleScopeBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(driver, server);
   }
 
   private static String issue(String name, String owner, String role) {
@@ -101,6 +96,7 @@ class ConsoleScopeBrowserTest {
     assertThat(driver.findElement(By.id("session-info")).getText()).contains("manage, all owners");
     assertThat(driver.findElement(By.id("create-token")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.id("revoke-all-section")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.id("shared-secret-button")).isDisplayed()).as("full scope").isTrue();
     assertThat(actionsOf("alice-ci")).containsExactly("edit", "rotate", "regenerate", "disable", "revoke", "delete");
     assertThat(actionsOf("bootstrap-admin")).contains("edit", "rotate", "revoke");
     driver.findElement(By.id("create-token")).click();
@@ -120,6 +116,8 @@ class ConsoleScopeBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#token-rows button[data-action]"))).isEmpty();
     assertThat(driver.findElement(By.id("create-token")).isDisplayed()).isFalse();
     assertThat(driver.findElement(By.id("revoke-all-section")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("shared-secret-button")).isDisplayed())
+        .as("shared secrets need the full scope").isFalse();
     assertThat(driver.findElement(By.id("audit-section")).isDisplayed()).isTrue();
     wait.until(d -> !d.findElements(By.cssSelector("#audit-rows tr")).isEmpty());
     screenshot("console-scope-auditor");

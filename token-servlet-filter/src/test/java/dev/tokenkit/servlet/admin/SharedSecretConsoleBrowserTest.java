@@ -46,22 +46,12 @@ class SharedSecretConsoleBrowserTest {
 
   @AfterAll
   static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Chromium.stop(driver, server);
   }
 
   @BeforeEach
   void openPanel() {
-    driver.get(server.uri("/admin/").toString());
-    wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed() || d.findElement(By.id("app")).isDisplayed());
-    if (driver.findElement(By.id("sign-in")).isDisplayed()) {
-      driver.findElement(By.id("admin-token")).sendKeys(server.adminToken);
-      driver.findElement(By.id("sign-in-submit")).click();
-    }
+    Chromium.openSignedIn(driver, wait, server, server.adminToken);
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.id("shared-secret-button")));
     assertThat(button.getText()).isEqualTo("API shared secret");
     assertThat(driver.findElement(By.id("shared-secrets")).isDisplayed()).isFalse();
