@@ -213,7 +213,7 @@ public final class DatabasePathHarness {
     String id = issued.token().id();
     String bare = "SELECT id, token_prefix, name, description, owner, role_name, status, created_at, updated_at, "
         + "expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, last_used_ip, "
-        + "version FROM " + prefix + "tokens WHERE id = ?";
+        + "version, signature_secret_id FROM " + prefix + "tokens WHERE id = ?";
     Percentiles cold = new Percentiles();
     Percentiles query = new Percentiles();
     for (int i = 0; i < 2500; i++) {
@@ -227,7 +227,7 @@ public final class DatabasePathHarness {
           if (!rs.next()) {
             throw new IllegalStateException("bare query found no row");
           }
-          for (int col = 1; col <= 16; col++) {
+          for (int col = 1; col <= 17; col++) {
             rs.getObject(col);
           }
         }
@@ -264,7 +264,8 @@ public final class DatabasePathHarness {
     while (pending > 0 && System.nanoTime() - done < Duration.ofSeconds(30).toNanos()) {
       pending = 0;
       for (String raw : raws) {
-        if (b.authenticate(raw, BenchServices.CONTEXT).reason() != FailureReason.REVOKED) {
+        AuthOutcome outcome = b.authenticate(raw, BenchServices.CONTEXT);
+        if (outcome.isVerified() || outcome.reason() != FailureReason.REVOKED) {
           pending++;
         }
       }

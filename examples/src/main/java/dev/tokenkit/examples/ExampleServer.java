@@ -9,6 +9,7 @@ import dev.tokenkit.servlet.admin.ManagementServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.function.UnaryOperator;
 import java.util.List;
@@ -97,15 +98,20 @@ public final class ExampleServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    TokenAuthFilter filter = TokenAuthFilter.builder(tokens).routes(routes).apiKeyHeader("X-API-Key").build();
+    // an address that sends 100 rejected tokens in a minute gets 429 (each answered after 250 ms) until the minute
+    // ends: a flood of made-up tokens is slowed down without locking out other clients (README "Failed
+    // authentications per client address")
+    TokenAuthFilter filter = TokenAuthFilter.builder(tokens).routes(routes).apiKeyHeader("X-API-Key")
+        .failedAuthenticationLimit(100, Duration.ofMinutes(1), Duration.ofMillis(250)).build();
     // every dispatcher type, as the README says: forwards, includes, error and async dispatches are checked too
     FilterHolder holder = new FilterHolder(filter);
+    holder.setAsyncSupported(true); // the delayed 429 waits asynchronously, not on a request thread
     holder.setName(TOKEN_FILTER);
     context.addFilter(holder, "/*", EnumSet.allOf(DispatcherType.class));
     // /docs/ gets the admin console's security headers (strict CSP, no framing, no caching, no referrer)
     context.addFilter(new FilterHolder(new ConsoleSecurityHeaders()), "/docs/*", EnumSet.of(DispatcherType.REQUEST));
-    context.addServlet(new ServletHolder(new OrdersServlet()), "/api/orders/*");
-    context.addServlet(new ServletHolder(new ReportsServlet()), "/api/reports/*");
+    context.addServlet(asyncSupported(new ServletHolder(new OrdersServlet())), "/api/orders/*");
+    context.addServlet(asyncSupported(new ServletHolder(new ReportsServlet())), "/api/reports/*");
     ManagementServlet.Builder admin = ManagementServlet.builder(tokens).authentication(filter).publicOpenApi(true);
     routes.apis().forEach(r -> admin.api(r.api(), r.patterns().toArray(String[]::new)));
     context.addServlet(new ServletHolder(admin.build()), "/admin/*");
@@ -113,6 +119,11 @@ public final class ExampleServer implements AutoCloseable {
     context.addServlet(new ServletHolder(new HomeServlet()), "");
     context.setErrorHandler(new FixedTextErrorHandler());
     return context;
+  }
+
+  private static ServletHolder asyncSupported(ServletHolder holder) {
+    holder.setAsyncSupported(true);
+    return holder;
   }
 
   private static Server server(int port, ServletContextHandler context) {

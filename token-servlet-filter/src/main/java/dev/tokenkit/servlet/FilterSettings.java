@@ -2,6 +2,7 @@ package dev.tokenkit.servlet;
 
 import dev.tokenkit.TokenService;
 import dev.tokenkit.servlet.internal.ClientRules;
+import dev.tokenkit.servlet.internal.FailedAuthentications;
 import java.time.Clock;
 
 /** The immutable configuration of one {@link TokenAuthFilter}, shared by all requests. Thread-safe. */
@@ -14,9 +15,12 @@ final class FilterSettings {
   final Clock clock;
   final boolean rejectTrace;
   final int maxSignedBodyBytes;
+  /** Failed authentications per client address, or {@code null} when not limited. */
+  final FailedAuthentications failures;
 
   FilterSettings(TokenService service, RouteRules rules, ClientRules clients, ProblemWriter writer,
-      PrincipalName principalName, Clock clock, boolean rejectTrace, int maxSignedBodyBytes) {
+      PrincipalName principalName, Clock clock, boolean rejectTrace, int maxSignedBodyBytes,
+      FailedAuthentications failures) {
     this.service = service;
     this.rules = rules;
     this.clients = clients;
@@ -25,5 +29,6 @@ final class FilterSettings {
     this.clock = clock;
     this.rejectTrace = rejectTrace;
     this.maxSignedBodyBytes = maxSignedBodyBytes;
+    this.failures = failures;
   }
 }

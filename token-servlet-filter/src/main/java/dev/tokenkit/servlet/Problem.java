@@ -39,6 +39,9 @@ enum Problem {
   /** TRACE or TRACK, which would echo the request's credentials (see {@link TraceMethods}). */
   TRACE_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed", null,
       "TRACE and TRACK are not allowed: they would echo the request, credentials included."),
+  /** The client address sent too many tokens that were not accepted (see {@code failedAuthenticationLimit}). */
+  TOO_MANY_FAILURES(429, "too-many-failed-authentications", "Too Many Requests", null,
+      "Too many API tokens from this address were not accepted. Retry after the time given in the Retry-After header."),
   /** The token store is down and the token is not cached. */
   UNAVAILABLE(503, "store-unavailable", "Service Unavailable", null,
       "Authentication is temporarily unavailable. Retry after the time given in the Retry-After header.");

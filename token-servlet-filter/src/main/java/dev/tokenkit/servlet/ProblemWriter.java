@@ -37,6 +37,19 @@ final class ProblemWriter {
   }
 
   void write(HttpServletResponse response, Problem problem) throws IOException {
+    write(response, problem, null);
+  }
+
+  /**
+   * Answers 429 {@link Problem#TOO_MANY_FAILURES} with its own {@code Retry-After}.
+   *
+   * @param retryAfterSeconds seconds until the client address may try again
+   */
+  void tooManyFailures(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    write(response, Problem.TOO_MANY_FAILURES, Long.toString(retryAfterSeconds));
+  }
+
+  private void write(HttpServletResponse response, Problem problem, String retryAfter) throws IOException {
     if (response.isCommitted()) {
       LOG.debug("Response already committed; cannot send the {} problem", problem.status);
       return;
@@ -51,6 +64,8 @@ final class ProblemWriter {
     }
     if (problem == Problem.UNAVAILABLE) {
       response.setHeader("Retry-After", retryAfterSeconds);
+    } else if (retryAfter != null) {
+      response.setHeader("Retry-After", retryAfter);
     }
     response.setContentType(ProblemTypes.CONTENT_TYPE);
     response.setContentLength(problem.body.length);

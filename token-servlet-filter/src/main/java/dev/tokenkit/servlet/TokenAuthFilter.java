@@ -7,6 +7,7 @@ import dev.tokenkit.VerifiedToken;
 import dev.tokenkit.servlet.internal.ClientIpResolver;
 import dev.tokenkit.servlet.internal.ClientRules;
 import dev.tokenkit.servlet.internal.Credentials;
+import dev.tokenkit.servlet.internal.FailedAuthentications;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -222,6 +223,10 @@ public final class TokenAuthFilter implements Filter {
   @Override
   public void destroy() {
     // the TokenService belongs to the host application, which closes it
+    FilterSettings s = settings;
+    if (s != null && s.failures != null) {
+      s.failures.close();
+    }
   }
 
   /** Configures a {@link TokenAuthFilter}; not thread-safe. Every method validates at once. */
@@ -242,6 +247,9 @@ public final class TokenAuthFilter implements Filter {
     private Clock clock = Clock.systemUTC();
     private boolean rejectTrace = true;
     private int maxSignedBodyBytes = 1024 * 1024;
+    private int maxFailures;
+    private Duration failureWindow;
+    private Duration failureDelay;
 
     private Builder(TokenService service) {
       this.service = service;
@@ -408,6 +416,46 @@ public final class TokenAuthFilter implements Filter {
     }
 
     /**
+     * Limits failed authentications per client address (off by default): once an address has presented
+     * {@code maxFailures} tokens that were not accepted (unknown, malformed, wrong secret, revoked, expired,
+     * disabled) within {@code window}, its requests get 429 {@code too-many-failed-authentications} with
+     * {@code Retry-After} until the window ends, without a token check, and each such answer waits {@code delay}
+     * (on a timer, not a request thread; needs async support in the container, else it is answered at once), so
+     * a flooding client is slowed to about one request per delay and connection. Other addresses are never
+     * affected; clients behind one NAT address share the budget. Requests without any token are not counted.
+     *
+     * <pre>{@code
+     * TokenAuthFilter.builder(tokens).routes(rules)
+     *     .failedAuthenticationLimit(100, Duration.ofMinutes(1), Duration.ofSeconds(1))
+     *     .build();
+     * }</pre>
+     *
+     * @param maxFailures failures allowed per address and window, 1 to 1,000,000
+     * @param window the window, 1 second to 1 day
+     * @param delay how long each 429 waits before it is sent, 0 to 10 seconds
+     * @return this builder
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public Builder failedAuthenticationLimit(int maxFailures, Duration window, Duration delay) {
+      if (maxFailures < 1 || maxFailures > 1_000_000) {
+        throw new IllegalArgumentException("maxFailures must be between 1 and 1000000, got " + maxFailures
+            + "; e.g. 100 per minute");
+      }
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(delay, "delay");
+      if (window.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("window must be between 1 second and 1 day, e.g. Duration.ofMinutes(1)");
+      }
+      if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(10)) > 0) {
+        throw new IllegalArgumentException("delay must be between 0 and 10 seconds, e.g. Duration.ofSeconds(1)");
+      }
+      this.maxFailures = maxFailures;
+      this.failureWindow = window;
+      this.failureDelay = delay;
+      return this;
+    }
+
+    /**
      * Builds the filter.
      *
      * @return an immutable, thread-safe filter
@@ -425,7 +473,8 @@ public final class TokenAuthFilter implements Filter {
       ClientRules clients = new ClientRules(new Credentials(apiKeyHeader, queryParameter), new ClientIpResolver(
           trustedProxies, forwardedHeader.headerName(), forwardedHeader == ForwardedHeader.FORWARDED));
       return new FilterSettings(service, routes, clients, new ProblemWriter(realm, retryAfter.toSeconds()),
-          principalName, clock, rejectTrace, maxSignedBodyBytes);
+          principalName, clock, rejectTrace, maxSignedBodyBytes, maxFailures == 0 ? null
+              : new FailedAuthentications(maxFailures, failureWindow, failureDelay));
     }
   }
 }

@@ -3,9 +3,11 @@ package dev.tokenkit.servlet;
 import dev.tokenkit.AccessLevel;
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.FailureReason;
 import dev.tokenkit.IpAddress;
 import dev.tokenkit.VerifiedToken;
 import dev.tokenkit.servlet.internal.Credentials;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,6 +44,13 @@ final class TokenCheck {
       return;
     }
     IpAddress clientIp = s.clients.clientIp(request);
+    if (s.failures != null) {
+      long blockedFor = s.failures.blockedForSeconds(clientIp);
+      if (blockedFor > 0) {
+        tooManyFailures(s, type, request, response, blockedFor);
+        return;
+      }
+    }
     AuthContext context = new AuthContext(clientIp, api, api == null ? null : level);
     AuthOutcome outcome;
     try {
@@ -68,7 +77,48 @@ final class TokenCheck {
       return;
     }
     LOG.debug("Request rejected: {}", outcome.reason());
+    if (s.failures != null && countsAsFailure(outcome.reason())) {
+      s.failures.recordFailure(clientIp);
+    }
     s.writer.deny(type, response, problemFor(outcome));
+  }
+
+  /** A token that was presented and not accepted; not a lack of access, an address rule or a store outage. */
+  private static boolean countsAsFailure(FailureReason reason) {
+    return reason != FailureReason.INSUFFICIENT_ACCESS && reason != FailureReason.IP_NOT_ALLOWED
+        && reason != FailureReason.STORE_UNAVAILABLE;
+  }
+
+  /** 429 for an address over its failure budget: after the delay on a timer when the request can go async. */
+  private static void tooManyFailures(FilterSettings s, DispatcherType type, HttpServletRequest request,
+      HttpServletResponse response, long retryAfterSeconds) throws IOException {
+    if (type == DispatcherType.REQUEST && request.isAsyncSupported() && !s.failures.delay().isZero()) {
+      AsyncContext async = request.startAsync();
+      async.setTimeout(s.failures.delay().toMillis() + 30_000);
+      if (s.failures.later(() -> answerLater(s, async, retryAfterSeconds))) {
+        return;
+      }
+      answerLater(s, async, retryAfterSeconds);
+      return;
+    }
+    if (type == DispatcherType.INCLUDE) {
+      return;
+    }
+    s.writer.tooManyFailures(response, retryAfterSeconds);
+  }
+
+  private static void answerLater(FilterSettings s, AsyncContext async, long retryAfterSeconds) {
+    try {
+      s.writer.tooManyFailures((HttpServletResponse) async.getResponse(), retryAfterSeconds);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("Could not send the delayed 429 ({})", e.getClass().getSimpleName());
+    } finally {
+      try {
+        async.complete();
+      } catch (RuntimeException e) {
+        LOG.debug("Could not complete the delayed 429 ({})", e.getClass().getSimpleName());
+      }
+    }
   }
 
   private static Problem problemFor(AuthOutcome rejected) {

@@ -37,7 +37,17 @@ final class RawHttp {
   }
 
   static Response send(int port, byte[] request) throws IOException {
-    try (Socket socket = new Socket("127.0.0.1", port)) {
+    return sendFrom("127.0.0.1", port, request);
+  }
+
+  /** Sends from a given loopback source address (e.g. 127.0.0.2), so the server sees another client address. */
+  static Response sendFrom(String localAddress, int port, String request) throws IOException {
+    return sendFrom(localAddress, port, request.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Response sendFrom(String localAddress, int port, byte[] request) throws IOException {
+    try (Socket socket = new Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+        java.net.InetAddress.getByName(localAddress), 0)) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
       try {
