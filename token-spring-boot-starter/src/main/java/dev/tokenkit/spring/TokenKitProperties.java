@@ -89,6 +89,39 @@ public class TokenKitProperties {
     private String apiKeyHeader;
     /** CIDRs of reverse proxies whose X-Forwarded-For is trusted, e.g. 10.0.0.0/8. */
     private List<String> trustedProxies = new ArrayList<>();
+    /**
+     * Rejected tokens a client address may present per failure window before it gets 429 until the window ends
+     * (0: no limit). See README "Failed authentications per client address".
+     */
+    private int maxFailedAuthentications = 0;
+    /** The window of max-failed-authentications. */
+    private Duration failedAuthenticationWindow = Duration.ofMinutes(1);
+    /** How long each 429 for an address over its failures waits before it is sent. */
+    private Duration failedAuthenticationDelay = Duration.ofMillis(250);
+
+    public int getMaxFailedAuthentications() {
+      return maxFailedAuthentications;
+    }
+
+    public void setMaxFailedAuthentications(int maxFailedAuthentications) {
+      this.maxFailedAuthentications = maxFailedAuthentications;
+    }
+
+    public Duration getFailedAuthenticationWindow() {
+      return failedAuthenticationWindow;
+    }
+
+    public void setFailedAuthenticationWindow(Duration failedAuthenticationWindow) {
+      this.failedAuthenticationWindow = failedAuthenticationWindow;
+    }
+
+    public Duration getFailedAuthenticationDelay() {
+      return failedAuthenticationDelay;
+    }
+
+    public void setFailedAuthenticationDelay(Duration failedAuthenticationDelay) {
+      this.failedAuthenticationDelay = failedAuthenticationDelay;
+    }
 
     public Map<String, List<String>> getApis() {
       return apis;

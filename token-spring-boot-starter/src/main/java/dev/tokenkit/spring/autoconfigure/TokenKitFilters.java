@@ -40,10 +40,14 @@ final class TokenKitFilters {
 
   static TokenAuthFilter filter(TokenService tokens, TokenKitProperties properties, RouteRules rules) {
     TokenKitProperties.Filter settings = properties.getFilter();
-    return TokenAuthFilter.builder(tokens).routes(rules)
+    TokenAuthFilter.Builder filter = TokenAuthFilter.builder(tokens).routes(rules)
         .apiKeyHeader(blankToNull(settings.getApiKeyHeader()))
-        .trustedProxies(settings.getTrustedProxies().stream().map(String::trim).toArray(String[]::new))
-        .build();
+        .trustedProxies(settings.getTrustedProxies().stream().map(String::trim).toArray(String[]::new));
+    if (settings.getMaxFailedAuthentications() > 0) {
+      filter.failedAuthenticationLimit(settings.getMaxFailedAuthentications(),
+          settings.getFailedAuthenticationWindow(), settings.getFailedAuthenticationDelay());
+    }
+    return filter.build();
   }
 
   /** The management mount without a trailing slash, e.g. {@code /admin}. */
