@@ -27,10 +27,14 @@ final class InitParams {
   static final String SERVICE_ATTRIBUTE = "serviceAttribute";
   static final String REJECT_TRACE = "rejectTrace";
   static final String MAX_SIGNED_BODY_BYTES = "maxSignedBodyBytes";
+  static final String MAX_FAILED_AUTHENTICATIONS = "maxFailedAuthentications";
+  static final String FAILED_AUTHENTICATION_WINDOW_SECONDS = "failedAuthenticationWindowSeconds";
+  static final String FAILED_AUTHENTICATION_DELAY_MILLIS = "failedAuthenticationDelayMillis";
 
   private static final Set<String> KNOWN = Set.of(PUBLIC_PATHS, UNMATCHED, API_KEY_HEADER, QUERY_PARAMETER,
       TRUSTED_PROXIES, FORWARDED_HEADER, RETRY_AFTER_SECONDS, PRINCIPAL_NAME, REALM, SERVICE_ATTRIBUTE, REJECT_TRACE,
-      MAX_SIGNED_BODY_BYTES);
+      MAX_SIGNED_BODY_BYTES, MAX_FAILED_AUTHENTICATIONS, FAILED_AUTHENTICATION_WINDOW_SECONDS,
+      FAILED_AUTHENTICATION_DELAY_MILLIS);
 
   private InitParams() {}
 
@@ -112,7 +116,26 @@ final class InitParams {
       }
       b.maxSignedBodyBytes(Integer.parseInt(maxBody));
     }
+    String maxFailures = value(config, MAX_FAILED_AUTHENTICATIONS);
+    if (maxFailures != null) {
+      b.failedAuthenticationLimit(number(MAX_FAILED_AUTHENTICATIONS, maxFailures, "100"),
+          Duration.ofSeconds(number(FAILED_AUTHENTICATION_WINDOW_SECONDS,
+              orDefault(value(config, FAILED_AUTHENTICATION_WINDOW_SECONDS), "60"), "60")),
+          Duration.ofMillis(number(FAILED_AUTHENTICATION_DELAY_MILLIS,
+              orDefault(value(config, FAILED_AUTHENTICATION_DELAY_MILLIS), "250"), "250")));
+    }
     return b;
+  }
+
+  private static String orDefault(String v, String fallback) {
+    return v == null ? fallback : v;
+  }
+
+  private static int number(String param, String text, String example) {
+    if (!text.matches("\\d{1,9}")) {
+      throw new IllegalArgumentException(param + " must be a whole number, e.g. " + example);
+    }
+    return Integer.parseInt(text);
   }
 
   private static String value(FilterConfig config, String name) {

@@ -49,6 +49,23 @@ class TokenAuthFilterConfigTest {
     assertThatThrownBy(() -> b.retryAfter(Duration.ZERO)).hasMessageContaining("between 1 second and 1 day");
     assertThatThrownBy(() -> b.trustedProxies("10.0.0.1/8")).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("did you mean 10.0.0.0/8");
+    assertThatThrownBy(() -> b.failedAuthenticationLimit(0, Duration.ofMinutes(1), Duration.ZERO))
+        .hasMessageContaining("e.g. 100 per minute");
+    assertThatThrownBy(() -> b.failedAuthenticationLimit(5, Duration.ofMillis(10), Duration.ZERO))
+        .hasMessageContaining("between 1 second and 1 day");
+    assertThatThrownBy(() -> b.failedAuthenticationLimit(5, Duration.ofMinutes(1), Duration.ofMinutes(1)))
+        .hasMessageContaining("between 0 and 10 seconds");
+  }
+
+  @Test
+  void failedAuthenticationInitParametersAreValidated() throws Exception {
+    assertThatThrownBy(() -> new TokenAuthFilter().init(config(Map.of("api.orders", "/x",
+        "maxFailedAuthentications", "lots"), tokens)))
+        .isInstanceOf(ServletException.class).hasMessageContaining("maxFailedAuthentications must be a whole number");
+    TokenAuthFilter filter = new TokenAuthFilter();
+    filter.init(config(Map.of("api.orders", "/x", "maxFailedAuthentications", "50",
+        "failedAuthenticationWindowSeconds", "30", "failedAuthenticationDelayMillis", "0"), tokens));
+    filter.destroy();
   }
 
   @Test
