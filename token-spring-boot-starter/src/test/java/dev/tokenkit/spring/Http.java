@@ -49,6 +49,20 @@ public final class Http {
     }
   }
 
+  /** The COUNT statistic of an Actuator meter, e.g. {@code tokenkit.verifications?tag=outcome:verified}. */
+  public double meterCount(String meter) {
+    HttpResponse<String> r = get("/actuator/metrics/" + meter);
+    if (r.statusCode() != 200) {
+      throw new AssertionError(meter + ": status " + r.statusCode());
+    }
+    for (JsonNode m : json(r).get("measurements")) {
+      if (m.get("statistic").asText().equals("COUNT")) {
+        return m.get("value").asDouble();
+      }
+    }
+    throw new AssertionError("no COUNT in " + r.body());
+  }
+
   public static String[] bearer(String token) {
     return new String[] {"Authorization", "Bearer " + token};
   }
