@@ -74,8 +74,8 @@ final class TokenManagement {
     String id = TokenCodec.newId(random);
     String raw = format.newToken(id, random);
     Token token = new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
-        now, now, expiresAt, ips, null, null, 0, signatureSecretId);
-    AuditEvent event = audit.event(AuditEventType.ISSUED, id, actor, null);
+        now, now, expiresAt, ips, null, null, 0, signatureSecretId, request.canary());
+    AuditEvent event = audit.event(AuditEventType.ISSUED, id, actor, request.canary() ? "canary" : null);
     store.insert(new StoredToken(token, hash(raw), null, null), event);
     cache.invalidate(id);
     knownIds.add(id);

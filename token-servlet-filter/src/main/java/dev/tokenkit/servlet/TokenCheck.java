@@ -42,7 +42,7 @@ final class TokenCheck {
       return;
     }
     IpAddress clientIp = s.clients.clientIp(request);
-    AuthContext context = new AuthContext(clientIp, api, api == null ? null : level);
+    AuthContext context = new AuthContext(clientIp, api, api == null ? null : level, Credentials.requestInfo(request));
     AuthOutcome outcome;
     try {
       outcome = s.service.authenticate(credential.token(), context);

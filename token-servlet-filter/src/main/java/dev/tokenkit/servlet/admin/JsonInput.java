@@ -28,7 +28,8 @@ import java.util.TreeSet;
  */
 final class JsonInput {
   private static final Set<String> ISSUE_FIELDS =
-      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps", "signatureSecretId");
+      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps", "signatureSecretId",
+          "canary");
   private static final Set<String> UPDATE_FIELDS =
       Set.of("name", "description", "role", "access", "allowedIps", "signatureSecretId");
   private static final String[] STATUS_NAMES = {"ACTIVE", "DISABLED", "REVOKED", "EXPIRED"};
@@ -49,10 +50,11 @@ final class JsonInput {
         ? expiration(body.get("expiration"), "expiration") : null;
     List<String> ips = stringList(body, "allowedIps");
     String signatureSecretId = optionalString(body, "signatureSecretId");
+    boolean canary = optionalBoolean(body, "canary");
     throwIfInvalid();
     return IssueRequest.builder(name, owner).description(description).role(role)
         .access(access == null ? Map.of() : access).expiration(expiration)
-        .allowedIps(ips == null ? List.of() : ips).signatureSecretId(signatureSecretId).build();
+        .allowedIps(ips == null ? List.of() : ips).signatureSecretId(signatureSecretId).canary(canary).build();
   }
 
   TokenUpdate tokenUpdate(ObjectNode body) {
@@ -215,6 +217,19 @@ final class JsonInput {
       return null;
     }
     return n.textValue();
+  }
+
+  /** A boolean field; absent or {@code null} is {@code false}. */
+  private boolean optionalBoolean(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      errors.put(field, field + " must be true or false");
+      return false;
+    }
+    return n.booleanValue();
   }
 
   private String optionalString(ObjectNode body, String field) {

@@ -19,6 +19,7 @@ const state = {
   nextCursor: null,
   tokens: new Map(),
   auditCursor: null,
+  auditTokenId: null, // the audit trail shows only this token's events (a canary's triggers) when set
 };
 
 const api = new Api(() => sessionStorage.getItem(TOKEN_KEY), (error) => {
@@ -183,8 +184,10 @@ function tokenRow(t) {
     if (may('revoke')) actions.append(button('revoke', 'Revoke', true));
   }
   if (may('delete')) actions.append(button('delete', 'Delete', true));
-  return el('tr', { 'data-token-id': t.id, 'data-token-name': t.name },
+  if (t.canary && scope.allows('audit')) actions.prepend(button('triggers', 'Triggers'));
+  return el('tr', { 'data-token-id': t.id, 'data-token-name': t.name, 'data-canary': t.canary ? 'true' : null },
     el('td', {}, el('span', { class: 'token-name', text: t.name }),
+      t.canary ? el('span', { class: 'badge badge-canary', text: 'Canary' }) : null,
       t.description ? el('span', { class: 'sub', text: t.description }) : null,
       el('span', { class: 'sub mono', text: t.displayHint })),
     el('td', { text: t.owner }),
@@ -240,6 +243,13 @@ async function runAction(action, t) {
   switch (action) {
     case 'edit':
       tokenForm.openEdit(t);
+      return;
+    case 'triggers': // a canary's uses: its audit events, CANARY_TRIGGERED among them
+      state.auditTokenId = t.id;
+      byId('audit-filter-text').textContent = `Events of canary “${t.name}” (${t.id}) `;
+      byId('audit-filter').hidden = false;
+      await loadAudit(true);
+      byId('audit-title').focus();
       return;
     case 'rotate': {
       const select = el('select', { id: 'grace-seconds' },
@@ -339,10 +349,11 @@ function renderApis() {
 async function loadAudit(first) {
   if (!state.scope.allows('audit')) return;
   const params = new URLSearchParams({ limit: '20' });
+  if (state.auditTokenId) params.set('tokenId', state.auditTokenId);
   if (!first && state.auditCursor) params.set('cursor', state.auditCursor);
   const page = await api.get(`audit?${params}`);
   state.auditCursor = page.nextCursor;
-  const rows = page.items.map((e) => el('tr', {},
+  const rows = page.items.map((e) => el('tr', { class: e.type === 'CANARY_TRIGGERED' ? 'canary-trigger' : null },
     el('td', { text: dateTime(e.at) }), el('td', { text: eventLabel(e.type) }),
     el('td', { class: 'mono', text: e.tokenId }), el('td', { text: e.actor }),
     el('td', { class: 'mono', text: e.actorIp || '' }), el('td', { text: e.detail || '' })));
@@ -352,6 +363,11 @@ async function loadAudit(first) {
 }
 
 byId('audit-more').addEventListener('click', () => loadAudit(false).catch(showError));
+byId('audit-show-all').addEventListener('click', () => {
+  state.auditTokenId = null;
+  byId('audit-filter').hidden = true;
+  loadAudit(true).catch(showError);
+});
 byId('audit-refresh').addEventListener('click', () => loadAudit(true).catch(showError));
 
 // ---------------------------------------------------------------- start
