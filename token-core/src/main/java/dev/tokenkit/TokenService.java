@@ -73,6 +73,7 @@ public final class TokenService implements AutoCloseable {
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
   private final AutoCloseable knownIdsSubscription;
+  private final LeakHandling leaks;
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
@@ -92,6 +93,7 @@ public final class TokenService implements AutoCloseable {
     this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
     this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
     this.reads = new ScopedReads(store, views, guard);
+    this.leaks = new LeakHandling(store, new TokenCodec(format.acceptedPrefixes()), hashers, cache, audit, time);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
         lastUse, audit, VerifiedToken.FACTORY, knownIds);
@@ -414,6 +416,30 @@ public final class TokenService implements AutoCloseable {
    */
   public IssuedToken rotateSelf(VerifiedToken self, Duration gracePeriod, String ip) {
     return management.rotateSelf(self, gracePeriod, ip);
+  }
+
+  /**
+   * Handles a token reported as leaked, e.g. by GitHub's secret scanning (the servlet module's
+   * {@code SecretScanningServlet} calls this for every match). When the text is the secret of one of this service's
+   * tokens, the token is revoked (or disabled) and a {@link AuditEventType#LEAK_REPORTED} event with the reporter,
+   * source and URL is stored in the same store step, the local cache is invalidated before this returns, other nodes
+   * follow through the change feed, and the audit listeners hear of it. Anything else is a false positive and changes
+   * nothing. No management scope is checked: the caller has verified that the report is genuine.
+   *
+   * <pre>{@code
+   * LeakVerdict v = tokens.reportLeak(new Actor("github-secret-scanning", ip), match,
+   *     new LeakReport("github", "content", url), LeakAction.REVOKE);
+   * }</pre>
+   *
+   * @param actor who reports it (recorded in the audit trail); never {@code null}
+   * @param presentedToken the reported text, possibly {@code null} or not a token at all
+   * @param where reporter, source and URL of the finding; never {@code null}
+   * @param action revoke or disable a matching token; never {@code null}
+   * @return the verdict; never {@code null}
+   * @throws StoreUnavailableException when the store cannot be reached (nothing was decided; report again)
+   */
+  public LeakVerdict reportLeak(Actor actor, String presentedToken, LeakReport where, LeakAction action) {
+    return leaks.report(actor, presentedToken, where, action);
   }
 
   /**
