@@ -134,6 +134,9 @@ public final class Authenticator {
       return fail(entry.tokenId, refused, ctx);
     }
     lastUse.record(entry, now, ctx.clientIp() == null ? null : ctx.clientIp().toString());
+    if (ctx.api() != null) {
+      lastUse.recordApi(entry, ctx.api(), now);
+    }
     return outcome;
   }
 

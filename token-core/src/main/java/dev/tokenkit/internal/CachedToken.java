@@ -33,6 +33,9 @@ final class CachedToken extends UseSlot {
   final long previousValidUntilMillis;
   /** Whether the token is a canary: its right secret is refused and audited. */
   final boolean canary;
+  /** Per-API use slots of this snapshot (issue 19), by API name. */
+  final java.util.concurrent.ConcurrentHashMap<String, ApiUseRecorder.Slot> apiSlots =
+      new java.util.concurrent.ConcurrentHashMap<>(2);
   volatile byte[] currentDigest;
   volatile byte[] previousDigest;
 
