@@ -181,6 +181,12 @@ final class JsonInput {
     return defaultLimit;
   }
 
+  /** {@link #unknownFields} then {@link #throwIfInvalid}: a body with only these fields, or a 400. */
+  void rejectUnknown(ObjectNode body, Set<String> known) {
+    unknownFields(body, known);
+    throwIfInvalid();
+  }
+
   void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw HttpProblem.invalid(errors);

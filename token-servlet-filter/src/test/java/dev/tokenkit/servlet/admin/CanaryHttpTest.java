@@ -49,6 +49,7 @@ class CanaryHttpTest {
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) {
           resp.setStatus(200);
+          resp.setHeader("Cache-Control", "no-store");
         }
       }), "/api/*");
       context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).apiCatalogue(rules).build()), "/admin/*");
