@@ -6,6 +6,7 @@ import { expiryChoices, TokenForm } from './forms.js';
 import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
 import { SharedSecretsPanel } from './sharedsecrets.js';
 import { Scope } from './scope.js';
+import { UnusedAccessPanel } from './usage.js';
 
 const TOKEN_KEY = 'tokenkit.adminToken';
 const GRACE_CHOICES = [[0, 'No grace period: the old secret stops now'], [3600, '1 hour'], [86400, '1 day'], [604800, '7 days']];
@@ -39,6 +40,7 @@ const tokenForm = new TokenForm(api, () => ({ policy: state.policy, apis: state.
 });
 
 const sharedSecrets = new SharedSecretsPanel(api, (m) => announce(m), (e) => showError(e), () => loadAudit(true));
+const unusedAccess = new UnusedAccessPanel(api, (m) => announce(m), (e) => showError(e), () => refresh());
 
 // ---------------------------------------------------------------- messages
 
@@ -79,6 +81,9 @@ function applyScope() {
   byId('create-token').hidden = !scope.allows('issue');
   byId('revoke-all-section').hidden = !scope.allows('revoke-all');
   byId('audit-section').hidden = !scope.allows('audit');
+  byId('unused-section').hidden = !scope.allows('list');
+  // narrowing is an edit, and hands nothing beyond what the token has: the same rule as the Edit button
+  unusedAccess.canNarrow = (t) => scope.allows('edit') && scope.reaches(t.owner);
   byId('shared-secret-button').hidden = !scope.scope.full; // shared secrets belong to no owner: full scope only
   const owners = byId('owners-in-reach');
   owners.replaceChildren(...scope.scope.owners.map((o) => el('option', { value: o })));
@@ -94,6 +99,7 @@ function signOut(message) {
   state.scope = null;
   state.tokens.clear();
   sharedSecrets.clear();
+  unusedAccess.clear();
   byId('token-rows').replaceChildren();
   byId('audit-rows').replaceChildren();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
@@ -187,7 +193,7 @@ function tokenRow(t) {
   if (t.canary && scope.allows('audit')) actions.prepend(button('triggers', 'Triggers'));
   return el('tr', { 'data-token-id': t.id, 'data-token-name': t.name, 'data-canary': t.canary ? 'true' : null },
     el('td', {}, el('span', { class: 'token-name', text: t.name }),
-      t.canary ? el('span', { class: 'badge badge-canary', text: 'Canary' }) : null,
+      t.canary ? el('span', { class: 'tag tag-canary', text: 'Canary' }) : null,
       t.description ? el('span', { class: 'sub', text: t.description }) : null,
       el('span', { class: 'sub mono', text: t.displayHint })),
     el('td', { text: t.owner }),
