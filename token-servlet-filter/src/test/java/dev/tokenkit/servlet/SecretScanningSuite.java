@@ -43,7 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -72,8 +72,8 @@ abstract class SecretScanningSuite {
 
   private final List<AuditEvent> heard = new CopyOnWriteArrayList<>();
   private volatile boolean storeDown;
-  private TokenService tokens;
-  private ServletContainer container;
+  @AutoClose private TokenService tokens;
+  @AutoClose private ServletContainer container;
   private HttpClient http;
   private KeyPair ours;
   private String base;
@@ -117,20 +117,8 @@ abstract class SecretScanningSuite {
           .keys(SecretScanningKeys.configured(Map.of("ours", ourPem))).limits(4096, 50).build())
           .addMapping("/admin/api/leaks/github-disable");
     };
-    container.deploy("", init, Map.of());
-    container.start();
-    base = "http://127.0.0.1:" + container.port();
+    base = container.startRoot(init);
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (container != null) {
-      container.close();
-    }
-    if (tokens != null) {
-      tokens.close();
-    }
   }
 
   private IssuedToken issue(String name) {

@@ -166,8 +166,13 @@ final class JsonInput {
   }
 
   int limit(String text, int defaultLimit, int max) {
+    return wholeNumber("limit", text, defaultLimit, max);
+  }
+
+  /** A query parameter that is a whole number from 1 to {@code max}; the default when absent. */
+  int wholeNumber(String field, String text, int defaultValue, int max) {
     if (text == null) {
-      return defaultLimit;
+      return defaultValue;
     }
     try {
       int v = Integer.parseInt(text);
@@ -177,8 +182,8 @@ final class JsonInput {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.put("limit", "limit must be a whole number from 1 to " + max);
-    return defaultLimit;
+    errors.put(field, field + " must be a whole number from 1 to " + max);
+    return defaultValue;
   }
 
   /** {@link #unknownFields} then {@link #throwIfInvalid}: a body with only these fields, or a 400. */

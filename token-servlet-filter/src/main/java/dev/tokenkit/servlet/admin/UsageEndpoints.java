@@ -83,18 +83,10 @@ final class UsageEndpoints {
   }
 
   private static int queryDays(String text) {
-    if (text == null) {
-      return DEFAULT_DAYS;
-    }
-    try {
-      int v = Integer.parseInt(text);
-      if (v >= 1 && v <= MAX_DAYS) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw HttpProblem.invalid("days", DAYS_RULE);
+    JsonInput in = new JsonInput();
+    int days = in.wholeNumber("days", text, DEFAULT_DAYS, MAX_DAYS);
+    in.throwIfInvalid();
+    return days;
   }
 
   private static int bodyDays(ObjectNode body) {

@@ -12,9 +12,6 @@ import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.servlet.RouteRules;
 import dev.tokenkit.servlet.TokenAuthFilter;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -45,13 +42,7 @@ class CanaryHttpTest {
     jetty = LocalJetty.start(context -> {
       context.addFilter(new FilterHolder(TokenAuthFilter.builder(tokens).routes(rules).build()), "/api/*",
           EnumSet.allOf(DispatcherType.class));
-      context.addServlet(new ServletHolder(new HttpServlet() {
-        @Override
-        protected void service(HttpServletRequest req, HttpServletResponse resp) {
-          resp.setStatus(200);
-          resp.setHeader("Cache-Control", "no-store");
-        }
-      }), "/api/*");
+      context.addServlet(new ServletHolder(new OkServlet()), "/api/*");
       context.addServlet(new ServletHolder(ManagementServlet.builder(tokens).apiCatalogue(rules).build()), "/admin/*");
     });
   }

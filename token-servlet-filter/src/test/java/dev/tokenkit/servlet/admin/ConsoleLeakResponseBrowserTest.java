@@ -9,55 +9,18 @@ import dev.tokenkit.IssueRequest;
 import dev.tokenkit.IssuedToken;
 import dev.tokenkit.RequestInfo;
 import dev.tokenkit.TokenQuery;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 19 in the console, in real headless Chromium against real Jetty: an administrator creates a canary, sees it
  * marked, sees its trigger in the audit trail, and narrows a token with unused grants to what it used.
  */
-class ConsoleLeakResponseBrowserTest {
-  private static AdminTestServer server;
-  private static ChromeDriver driver;
-  private static WebDriverWait wait;
-
-  @BeforeAll
-  static void start() throws Exception {
-    driver = Chromium.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    server = AdminTestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (driver != null) {
-      driver.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  @BeforeEach
-  void signIn() {
-    driver.get(server.uri("/admin/").toString());
-    wait.until(d -> d.findElement(By.id("sign-in")).isDisplayed() || d.findElement(By.id("app")).isDisplayed());
-    if (driver.findElement(By.id("sign-in")).isDisplayed()) {
-      driver.findElement(By.id("admin-token")).sendKeys(server.adminToken);
-      driver.findElement(By.id("sign-in-submit")).click();
-    }
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
-  }
+class ConsoleLeakResponseBrowserTest extends ConsoleBrowserBase {
 
   private static WebElement row(String name) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(
