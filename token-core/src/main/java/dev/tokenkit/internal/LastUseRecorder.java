@@ -93,11 +93,12 @@ public final class LastUseRecorder implements AutoCloseable {
   /**
    * Writes all pending uses in one batch now, then the pending per-API uses in another.
    *
-   * @return how many tokens (last use) and token-API pairs were written
+   * @return how many tokens were written (last use; the per-API batch is not counted)
    */
   public synchronized int flush() {
     int written = flushLastUses();
-    return written + apiUses.flush();
+    apiUses.flush();
+    return written;
   }
 
   private int flushLastUses() {
