@@ -4,9 +4,12 @@ import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
 import dev.tokenkit.testkit.ForwardingTokenStore;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real store whose next {@code findById} pauses after it has read the row, until released; and whose change
@@ -19,6 +22,8 @@ final class PausingStore extends ForwardingTokenStore {
   private volatile boolean armed;
   private volatile String awaitedId;
   private volatile CountDownLatch delivered = new CountDownLatch(1);
+  private final AtomicInteger subscriptions = new AtomicInteger();
+  private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
 
   PausingStore(TokenStore delegate) {
     super(delegate);
@@ -33,6 +38,12 @@ final class PausingStore extends ForwardingTokenStore {
     awaitedId = id;
     delivered = new CountDownLatch(1);
     return delivered;
+  }
+
+  /** How often the change feed has delivered {@code id} to the service's first listener (its cache). */
+  int deliveries(String id) {
+    AtomicInteger n = deliveries.get(id);
+    return n == null ? 0 : n.get();
   }
 
   @Override
@@ -54,10 +65,16 @@ final class PausingStore extends ForwardingTokenStore {
 
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
+    // the service subscribes its verification cache first; only deliveries to it are counted
+    boolean cache = subscriptions.getAndIncrement() == 0;
     return super.subscribe(new TokenChangeListener() {
       @Override
       public void tokenChanged(String tokenId) {
         listener.tokenChanged(tokenId); // the service invalidates its cache here, synchronously
+        if (!cache) {
+          return;
+        }
+        deliveries.computeIfAbsent(tokenId, k -> new AtomicInteger()).incrementAndGet();
         if (tokenId.equals(awaitedId)) {
           delivered.countDown();
         }

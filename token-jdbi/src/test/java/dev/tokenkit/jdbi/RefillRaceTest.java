@@ -48,6 +48,13 @@ class RefillRaceTest {
       }
       IssuedToken t = issue(a, "raced");
       String id = t.token().id();
+      // the insert is announced too (so B's known-id set learns the id): let that announcement arrive first, so
+      // the latch below can only be released by the revoke's
+      long insertDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+      while (pausingB.deliveries(id) == 0 && System.nanoTime() < insertDeadline) {
+        Thread.sleep(5);
+      }
+      assertThat(pausingB.deliveries(id)).as("the insert reached B through NOTIFY").isEqualTo(1);
       var delivered = pausingB.deliveredLatch(id);
 
       pausingB.pauseNextRead();
