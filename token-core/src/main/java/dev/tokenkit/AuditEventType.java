@@ -34,5 +34,22 @@ public enum AuditEventType {
    * A management call was refused because it exceeds the caller's {@link ManagementScope}; the detail says what
    * was missing. The token id is {@code -} when the call named no existing token (issue, revoke all, listing).
    */
-  MANAGEMENT_DENIED
+  MANAGEMENT_DENIED,
+  /**
+   * A canary token was presented with its right secret (through the filter, the management API or
+   * {@link TokenService#authenticate}) and refused. The actor is {@code client} with the client IP; the detail holds
+   * the request's method, path and user agent (sanitised and bounded). Never de-duplicated or rate-limited: every
+   * presentation is one event.
+   */
+  CANARY_TRIGGERED,
+  /**
+   * A secret scanner (e.g. GitHub secret scanning) reported the token as leaked; the detail holds the reported URL and
+   * source, and the token was revoked or disabled with the same event (see {@code LeakResponse}).
+   */
+  LEAK_REPORTED,
+  /**
+   * An unused-access report found grants the token has not used for the report's period, or never (the detail lists
+   * them); written when a report is made with events on ({@code UsageReports}).
+   */
+  UNUSED_ACCESS_REPORTED
 }

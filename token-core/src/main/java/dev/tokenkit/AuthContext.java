@@ -14,8 +14,30 @@ package dev.tokenkit;
  * @param clientIp the client address, or {@code null} when unknown (then IP-restricted tokens fail)
  * @param api the API name, or {@code null} to check only the token itself
  * @param needed the level needed for {@code api}; {@code null} means {@link AccessLevel#NONE}
+ * @param request the request's method, path and user agent for audit events (a canary's trigger), or {@code null}
  */
-public record AuthContext(IpAddress clientIp, String api, AccessLevel needed) {
+public record AuthContext(IpAddress clientIp, String api, AccessLevel needed, RequestInfo request) {
+
+  /**
+   * A context without request details.
+   *
+   * @param clientIp the client address, or {@code null}
+   * @param api the API or {@code null}
+   * @param needed the level or {@code null}
+   */
+  public AuthContext(IpAddress clientIp, String api, AccessLevel needed) {
+    this(clientIp, api, needed, null);
+  }
+
+  /**
+   * A copy that carries the request's method, path and user agent (recorded when a canary is presented).
+   *
+   * @param info the request details, or {@code null}
+   * @return the copy
+   */
+  public AuthContext withRequest(RequestInfo info) {
+    return new AuthContext(clientIp, api, needed, info);
+  }
 
   /**
    * A context for a client address given as text.

@@ -27,6 +27,7 @@ public final class IssueRequest {
   private final Expiration expiration;
   private final List<String> allowedIps;
   private final String signatureSecretId;
+  private final boolean canary;
 
   private IssueRequest(Builder b) {
     this.name = b.name;
@@ -37,6 +38,7 @@ public final class IssueRequest {
     this.expiration = b.expiration;
     this.allowedIps = b.allowedIps;
     this.signatureSecretId = b.signatureSecretId;
+    this.canary = b.canary;
   }
 
   /**
@@ -90,6 +92,11 @@ public final class IssueRequest {
     return signatureSecretId;
   }
 
+  /** @return whether the token is a canary (never accepted; every presentation audited) */
+  public boolean canary() {
+    return canary;
+  }
+
   /** Builds an {@link IssueRequest}. Not thread-safe. */
   public static final class Builder {
     private final String name;
@@ -100,6 +107,7 @@ public final class IssueRequest {
     private Expiration expiration;
     private List<String> allowedIps = List.of();
     private String signatureSecretId;
+    private boolean canary;
 
     private Builder(String name, String owner) {
       this.name = Objects.requireNonNull(name, "name");
@@ -160,6 +168,23 @@ public final class IssueRequest {
      */
     public Builder signatureSecretId(String id) {
       this.signatureSecretId = id;
+      return this;
+    }
+
+    /**
+     * Makes the token a canary (honeytoken): a token that exists only to be stolen. It is never accepted; any
+     * presentation of it gets the ordinary invalid-token answer and, at once, a
+     * {@link AuditEventType#CANARY_TRIGGERED} event with the client IP, method, path and user agent.
+     *
+     * <pre>{@code
+     * IssueRequest.builder("aws-prod-backup", "canaries").canary(true).build();
+     * }</pre>
+     *
+     * @param isCanary whether the token is a canary (default {@code false})
+     * @return this builder
+     */
+    public Builder canary(boolean isCanary) {
+      this.canary = isCanary;
       return this;
     }
 

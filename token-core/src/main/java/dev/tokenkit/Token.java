@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param version the optimistic-concurrency version, incremented by every management change
  * @param signatureSecretId the id of the shared secret every request with this token must be signed with
  *     (RFC 9421 {@code hmac-sha256}), or {@code null} when requests need no signature
+ * @param canary whether the token is a canary (honeytoken): it exists only to be stolen, is never accepted, and
+ *     every presentation of it is audited as {@link AuditEventType#CANARY_TRIGGERED}
  */
 public record Token(
     String id,
@@ -45,7 +47,8 @@ public record Token(
     Instant lastUsedAt,
     String lastUsedIp,
     long version,
-    String signatureSecretId) {
+    String signatureSecretId,
+    boolean canary) {
 
   /** Validates and copies the components. */
   public Token {
@@ -83,7 +86,45 @@ public record Token(
       AccessGrants access, TokenStatus status, Instant createdAt, Instant updatedAt, Instant expiresAt,
       List<IpRange> allowedIps, Instant lastUsedAt, String lastUsedIp, long version) {
     this(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt, allowedIps,
-        lastUsedAt, lastUsedIp, version, null);
+        lastUsedAt, lastUsedIp, version, null, false);
+  }
+
+  /**
+   * A token that is not a canary.
+   *
+   * @param id the id
+   * @param prefix the prefix
+   * @param name the name
+   * @param description the description, or {@code null}
+   * @param owner the owner
+   * @param role the role, or {@code null}
+   * @param access the grants
+   * @param status the status
+   * @param createdAt when issued
+   * @param updatedAt when last changed
+   * @param expiresAt the expiry, or {@code null}
+   * @param allowedIps the allowed ranges
+   * @param lastUsedAt the last use, or {@code null}
+   * @param lastUsedIp the last client IP, or {@code null}
+   * @param version the version
+   * @param signatureSecretId the shared secret requests must be signed with, or {@code null}
+   */
+  public Token(String id, String prefix, String name, String description, String owner, String role,
+      AccessGrants access, TokenStatus status, Instant createdAt, Instant updatedAt, Instant expiresAt,
+      List<IpRange> allowedIps, Instant lastUsedAt, String lastUsedIp, long version, String signatureSecretId) {
+    this(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt, allowedIps,
+        lastUsedAt, lastUsedIp, version, signatureSecretId, false);
+  }
+
+  /**
+   * A copy flagged as a canary or not.
+   *
+   * @param isCanary whether it is a canary
+   * @return the copy
+   */
+  public Token withCanary(boolean isCanary) {
+    return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, isCanary);
   }
 
   /**
@@ -94,7 +135,7 @@ public record Token(
    */
   public Token withSignatureSecretId(String newSignatureSecretId) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, newSignatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, newSignatureSecretId, canary);
   }
 
   /**
@@ -105,7 +146,7 @@ public record Token(
    */
   public Token withName(String newName) {
     return new Token(id, prefix, newName, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -116,7 +157,7 @@ public record Token(
    */
   public Token withDescription(String newDescription) {
     return new Token(id, prefix, name, newDescription, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -127,7 +168,7 @@ public record Token(
    */
   public Token withRole(String newRole) {
     return new Token(id, prefix, name, description, owner, newRole, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -138,7 +179,7 @@ public record Token(
    */
   public Token withAccess(AccessGrants newAccess) {
     return new Token(id, prefix, name, description, owner, role, newAccess, status, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -149,7 +190,7 @@ public record Token(
    */
   public Token withStatus(TokenStatus newStatus) {
     return new Token(id, prefix, name, description, owner, role, access, newStatus, createdAt, updatedAt, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -160,7 +201,7 @@ public record Token(
    */
   public Token withExpiry(Instant newExpiresAt) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, newExpiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -171,7 +212,7 @@ public record Token(
    */
   public Token withAllowedIps(List<IpRange> newAllowedIps) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        newAllowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId);
+        newAllowedIps, lastUsedAt, lastUsedIp, version, signatureSecretId, canary);
   }
 
   /**
@@ -183,7 +224,7 @@ public record Token(
    */
   public Token withLastUsed(Instant at, String ip) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, updatedAt, expiresAt,
-        allowedIps, at, ip, version, signatureSecretId);
+        allowedIps, at, ip, version, signatureSecretId, canary);
   }
 
   /**
@@ -200,7 +241,7 @@ public record Token(
    */
   public Token nextVersion(Instant at) {
     return new Token(id, prefix, name, description, owner, role, access, status, createdAt, at, expiresAt,
-        allowedIps, lastUsedAt, lastUsedIp, version + 1, signatureSecretId);
+        allowedIps, lastUsedAt, lastUsedIp, version + 1, signatureSecretId, canary);
   }
 
   /**

@@ -74,8 +74,8 @@ final class TokenManagement {
     String id = TokenCodec.newId(random);
     String raw = format.newToken(id, random);
     Token token = new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
-        now, now, expiresAt, ips, null, null, 0, signatureSecretId);
-    AuditEvent event = audit.event(AuditEventType.ISSUED, id, actor, null);
+        now, now, expiresAt, ips, null, null, 0, signatureSecretId, request.canary());
+    AuditEvent event = audit.event(AuditEventType.ISSUED, id, actor, request.canary() ? "canary" : null);
     store.insert(new StoredToken(token, hash(raw), null, null), event);
     cache.invalidate(id);
     knownIds.add(id);
@@ -84,6 +84,11 @@ final class TokenManagement {
   }
 
   Token update(Actor actor, String id, TokenUpdate update) {
+    return update(actor, id, update, null);
+  }
+
+  /** An update whose audit event carries a detail (e.g. why the grants were narrowed). */
+  Token update(Actor actor, String id, TokenUpdate update, String detail) {
     Objects.requireNonNull(update, "update");
     StoredToken current = loadChangeable(actor, id, AuditEventType.UPDATED, ManagementOperation.EDIT);
     Validation v = new Validation();
@@ -108,7 +113,7 @@ final class TokenManagement {
     }
     v.throwIfInvalid();
     guard.grant(actor, id, next.owner(), next.role(), next.access());
-    return save(actor, current, current.withToken(next.nextVersion(time.now())), AuditEventType.UPDATED, null);
+    return save(actor, current, current.withToken(next.nextVersion(time.now())), AuditEventType.UPDATED, detail);
   }
 
   IssuedToken rotate(Actor actor, String id, Duration gracePeriod) {

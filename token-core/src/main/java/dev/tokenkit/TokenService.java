@@ -73,6 +73,8 @@ public final class TokenService implements AutoCloseable {
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
   private final AutoCloseable knownIdsSubscription;
+  private final LeakHandling leaks;
+  private final UsageReports usage;
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
@@ -92,6 +94,8 @@ public final class TokenService implements AutoCloseable {
     this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
     this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
     this.reads = new ScopedReads(store, views, guard);
+    this.usage = new UsageReports(store, reads, roles, time, audit, this::flushUsesQuietly);
+    this.leaks = new LeakHandling(store, new TokenCodec(format.acceptedPrefixes()), hashers, cache, audit, time);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
         lastUse, audit, VerifiedToken.FACTORY, knownIds);
@@ -414,6 +418,106 @@ public final class TokenService implements AutoCloseable {
    */
   public IssuedToken rotateSelf(VerifiedToken self, Duration gracePeriod, String ip) {
     return management.rotateSelf(self, gracePeriod, ip);
+  }
+
+  /**
+   * Handles a token reported as leaked, e.g. by GitHub's secret scanning (the servlet module's
+   * {@code SecretScanningServlet} calls this for every match). When the text is the secret of one of this service's
+   * tokens, the token is revoked (or disabled) and a {@link AuditEventType#LEAK_REPORTED} event with the reporter,
+   * source and URL is stored in the same store step, the local cache is invalidated before this returns, other nodes
+   * follow through the change feed, and the audit listeners hear of it. Anything else is a false positive and changes
+   * nothing. No management scope is checked: the caller has verified that the report is genuine.
+   *
+   * <pre>{@code
+   * LeakVerdict v = tokens.reportLeak(new Actor("github-secret-scanning", ip), match,
+   *     new LeakReport("github", "content", url), LeakAction.REVOKE);
+   * }</pre>
+   *
+   * @param actor who reports it (recorded in the audit trail); never {@code null}
+   * @param presentedToken the reported text, possibly {@code null} or not a token at all
+   * @param where reporter, source and URL of the finding; never {@code null}
+   * @param action revoke or disable a matching token; never {@code null}
+   * @return the verdict; never {@code null}
+   * @throws StoreUnavailableException when the store cannot be reached (nothing was decided; report again)
+   */
+  public LeakVerdict reportLeak(Actor actor, String presentedToken, LeakReport where, LeakAction action) {
+    return leaks.report(actor, presentedToken, where, action);
+  }
+
+  /**
+   * The unused-access report (AWS IAM Access Advisor's "last accessed", for tokens): every active or disabled token
+   * the caller may list (of one owner, or all in reach) that holds a grant it has not used for {@code unusedFor}, or
+   * never used, with the last use of each API. Per-API uses are written behind like last use (pending ones are
+   * flushed first); a token's use of an API is recorded when the filter routes a request to that API.
+   *
+   * <pre>{@code
+   * for (UnusedAccess u : tokens.unusedAccess(admin, null, Duration.ofDays(90))) {
+   *   System.out.println(u.token().name() + " never/long unused: " + u.unused());
+   * }
+   * }</pre>
+   *
+   * @param actor who asks; its scope must allow {@code list} over the owners; never {@code null}
+   * @param owner one owner, or {@code null} for every owner in reach
+   * @param unusedFor the period, 1 day to 10 years
+   * @return the tokens with unused grants, newest first; never {@code null}
+   * @throws InvalidInputException when the period is out of range
+   * @throws InsufficientScopeException when the scope does not allow listing (audited)
+   * @throws IllegalStateException when the store does not keep per-API uses ({@link TokenStore#recordsApiUse()})
+   */
+  public List<UnusedAccess> unusedAccess(Actor actor, String owner, Duration unusedFor) {
+    return usage.unused(actor, owner, unusedFor, false);
+  }
+
+  /**
+   * {@link #unusedAccess} that also records one {@link AuditEventType#UNUSED_ACCESS_REPORTED} event per listed token
+   * (stored and handed to the audit listeners, e.g. to open a ticket), the detail naming the unused grants.
+   *
+   * @param actor who asks; never {@code null}
+   * @param owner one owner, or {@code null} for every owner in reach
+   * @param unusedFor the period, 1 day to 10 years
+   * @return the report; never {@code null}
+   * @throws InvalidInputException when the period is out of range
+   * @throws InsufficientScopeException when the scope does not allow listing (audited)
+   * @throws IllegalStateException when the store does not keep per-API uses
+   */
+  public List<UnusedAccess> reportUnusedAccess(Actor actor, String owner, Duration unusedFor) {
+    return usage.unused(actor, owner, unusedFor, true);
+  }
+
+  /**
+   * Narrows a token to what it used: its grants become exactly the APIs it used within {@code usedWithin}, each at the
+   * level it has there now, and {@code *} NONE for everything else (which also overrides its role's grants). It is
+   * an ordinary {@link #update}: checked against the caller's scope and audited as {@link AuditEventType#UPDATED}
+   * with the detail {@code narrowed to used APIs (N days)}.
+   *
+   * <pre>{@code
+   * Token narrowed = tokens.narrowToUsed(admin, id, Duration.ofDays(90));
+   * }</pre>
+   *
+   * @param actor who; its scope must allow {@code edit} of the token; never {@code null}
+   * @param id the token id; never {@code null}
+   * @param usedWithin the period whose uses are kept, 1 day to 10 years
+   * @return the updated token
+   * @throws TokenNotFoundException when no token has the id
+   * @throws InvalidInputException when the period is out of range
+   * @throws InsufficientScopeException when the scope does not allow it (audited)
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws ConcurrentUpdateException when another call changed the token meanwhile
+   */
+  public Token narrowToUsed(Actor actor, String id, Duration usedWithin) {
+    Objects.requireNonNull(id, "id");
+    Map<String, AccessLevel> keep = usage.usedGrants(views.load(id).token(), usedWithin);
+    return management.update(actor, id, TokenUpdate.builder().access(keep).build(),
+        "narrowed to used APIs (" + usedWithin.toDays() + " days)");
+  }
+
+  private void flushUsesQuietly() {
+    try {
+      lastUse.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not flush pending uses before a usage report ({}); the report may miss the latest uses",
+          e.toString());
+    }
   }
 
   /**

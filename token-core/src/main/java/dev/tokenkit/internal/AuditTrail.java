@@ -103,6 +103,27 @@ public final class AuditTrail {
   }
 
   /**
+   * Records that a canary token was presented: stored and published at once, every time (never de-duplicated or
+   * rate-limited, unlike {@link #authenticationFailed}). Storing is best-effort so the caller still gets the ordinary
+   * refusal when the store is down; listeners hear of it either way.
+   *
+   * @param tokenId the canary's id
+   * @param clientIp from where, or {@code null}
+   * @param request the request's method, path and user agent, or {@code null}
+   */
+  public void canaryTriggered(String tokenId, String clientIp, dev.tokenkit.RequestInfo request) {
+    AuditEvent event = event(AuditEventType.CANARY_TRIGGERED, tokenId, new Actor("client", clientIp),
+        AuditText.request(request));
+    try {
+      store.appendAudit(event);
+    } catch (RuntimeException e) {
+      LOG.error("Could not store audit event {} for token {} ({})", event.type(), tokenId, e.toString());
+    }
+    LOG.warn("Canary token {} presented from {} ({})", tokenId, clientIp, event.detail());
+    published(event);
+  }
+
+  /**
    * Records an authentication failure for a known token id, rate-limited per id and reason.
    *
    * @param tokenId the id

@@ -126,12 +126,29 @@ public final class Authenticator {
         return fail(id, FailureReason.INVALID_SECRET, ctx);
       }
     }
+    if (entry.canary) {
+      return canary(entry, now, ctx);
+    }
     FailureReason refused = refusal(entry, now, ctx, outcome.token());
     if (refused != null) {
       return fail(entry.tokenId, refused, ctx);
     }
     lastUse.record(entry, now, ctx.clientIp() == null ? null : ctx.clientIp().toString());
+    if (ctx.api() != null) {
+      lastUse.recordApi(entry, ctx.api(), now);
+    }
     return outcome;
+  }
+
+  /**
+   * A canary's right secret: whatever its status, expiry or IP ranges, refused like a wrong secret and audited at
+   * once, every time; its last use records the trigger.
+   */
+  private AuthOutcome canary(CachedToken entry, long now, AuthContext ctx) {
+    String ip = ctx.clientIp() == null ? null : ctx.clientIp().toString();
+    audit.canaryTriggered(entry.tokenId, ip, ctx.request());
+    lastUse.record(entry, now, ip);
+    return AuthOutcome.Rejected.of(FailureReason.CANARY);
   }
 
   /** Status, expiry, IP and access, on the entry's precomputed fields; {@code null} when all pass. */

@@ -31,6 +31,11 @@ final class CachedToken extends UseSlot {
   final IpRange[] allowedIps;
   /** End of the previous secret's grace period in epoch milliseconds (rounded up), {@link Long#MIN_VALUE} for none. */
   final long previousValidUntilMillis;
+  /** Whether the token is a canary: its right secret is refused and audited. */
+  final boolean canary;
+  /** Per-API use slots of this snapshot (issue 19), by API name. */
+  final java.util.concurrent.ConcurrentHashMap<String, ApiUseRecorder.Slot> apiSlots =
+      new java.util.concurrent.ConcurrentHashMap<>(2);
   volatile byte[] currentDigest;
   volatile byte[] previousDigest;
 
@@ -54,6 +59,7 @@ final class CachedToken extends UseSlot {
     Instant expiresAt = stored.token().expiresAt();
     this.expiresAtMillis = expiresAt == null ? Long.MAX_VALUE : ceilMillis(expiresAt);
     this.allowedIps = stored.token().allowedIps().toArray(new IpRange[0]);
+    this.canary = stored.token().canary();
   }
 
   /**

@@ -25,6 +25,7 @@ public final class LastUseRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LastUseRecorder.class);
 
   private final TokenStore store;
+  private final ApiUseRecorder apiUses;
   /** Slots with a use not yet flushed, by token id (the latest slot of a token wins). */
   private final ConcurrentHashMap<String, UseSlot> pending = new ConcurrentHashMap<>();
   private final ScheduledExecutorService scheduler;
@@ -40,6 +41,7 @@ public final class LastUseRecorder implements AutoCloseable {
    */
   public LastUseRecorder(TokenStore store, Duration interval) {
     this.store = store;
+    this.apiUses = new ApiUseRecorder(store);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tokenkit-last-use-flush");
       t.setDaemon(true);
@@ -67,6 +69,17 @@ public final class LastUseRecorder implements AutoCloseable {
   }
 
   /**
+   * Notes a successful use of an API (issue 19's unused-access report), flushed with the last uses.
+   *
+   * @param entry the token's cache entry
+   * @param api the API the request was routed to
+   * @param atMillis when, in epoch milliseconds
+   */
+  void recordApi(CachedToken entry, String api, long atMillis) {
+    apiUses.record(entry, api, atMillis);
+  }
+
+  /**
    * The not yet flushed use of a token.
    *
    * @param tokenId the id
@@ -78,11 +91,17 @@ public final class LastUseRecorder implements AutoCloseable {
   }
 
   /**
-   * Writes all pending uses in one batch now.
+   * Writes all pending uses in one batch now, then the pending per-API uses in another.
    *
-   * @return how many tokens were written
+   * @return how many tokens were written (last use; the per-API batch is not counted)
    */
   public synchronized int flush() {
+    int written = flushLastUses();
+    apiUses.flush();
+    return written;
+  }
+
+  private int flushLastUses() {
     if (pending.isEmpty()) {
       return 0;
     }

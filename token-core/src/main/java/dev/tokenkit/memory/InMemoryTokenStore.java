@@ -9,6 +9,7 @@ import dev.tokenkit.Token;
 import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenStatus;
+import dev.tokenkit.spi.ApiUse;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
 import dev.tokenkit.spi.SharedSecretStore;
@@ -54,6 +55,8 @@ public final class InMemoryTokenStore implements TokenStore {
   private final Collection<AuditEvent> audit = new ConcurrentLinkedQueue<>();
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
+  /** Per token, per API, the latest use (issue 19's unused-access report); guarded by {@link #writeLock}. */
+  private final Map<String, Map<String, Instant>> apiUses = new HashMap<>();
   private final InMemorySharedSecretStore sharedSecrets = new InMemorySharedSecretStore(this::notifyChanged);
 
   /** An empty store. */
@@ -148,6 +151,7 @@ public final class InMemoryTokenStore implements TokenStore {
       removed = gone != null;
       if (removed) {
         idByName.remove(OwnerName.of(gone), id);
+        apiUses.remove(id);
         appendWithChange(event);
       }
     }
@@ -205,6 +209,34 @@ public final class InMemoryTokenStore implements TokenStore {
         });
       }
     }
+  }
+
+  @Override
+  public boolean recordsApiUse() {
+    return true;
+  }
+
+  @Override
+  public void recordApiUse(Collection<ApiUse> uses) {
+    synchronized (writeLock) {
+      for (ApiUse use : uses) {
+        if (tokens.containsKey(use.tokenId())) {
+          apiUses.computeIfAbsent(use.tokenId(), k -> new HashMap<>())
+              .merge(use.api(), use.at(), (a, b) -> b.isAfter(a) ? b : a);
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<ApiUse> apiUses(Collection<String> tokenIds) {
+    List<ApiUse> out = new ArrayList<>();
+    synchronized (writeLock) {
+      for (String id : tokenIds) {
+        apiUses.getOrDefault(id, Map.of()).forEach((api, at) -> out.add(new ApiUse(id, api, at)));
+      }
+    }
+    return out;
   }
 
   @Override

@@ -178,6 +178,36 @@ public interface TokenStore extends AutoCloseable {
   void recordLastUse(Collection<LastUse> uses);
 
   /**
+   * Whether this store keeps the last use of each API per token ({@link #recordApiUse}, {@link #apiUses}); the
+   * unused-access report refuses to run on a store that does not, rather than call every grant unused. The default
+   * is {@code false}; the built-in stores return {@code true}.
+   *
+   * @return whether per-API last uses are kept
+   */
+  default boolean recordsApiUse() {
+    return false;
+  }
+
+  /**
+   * Records per-API last uses in one batch (written behind, like {@link #recordLastUse}): at most one entry per token
+   * and API, each only moving forward in time; uses of tokens that no longer exist are ignored; versions do not
+   * change. The default does nothing (see {@link #recordsApiUse()}).
+   *
+   * @param uses the uses; never {@code null}
+   */
+  default void recordApiUse(Collection<ApiUse> uses) {}
+
+  /**
+   * The recorded per-API last uses of some tokens (deleting a token deletes its uses).
+   *
+   * @param tokenIds the tokens; never {@code null}
+   * @return one entry per token and API used, in any order; never {@code null}
+   */
+  default List<ApiUse> apiUses(Collection<String> tokenIds) {
+    return List.of();
+  }
+
+  /**
    * Appends an audit event on its own: authentication failures (best-effort). Management changes store their
    * events with the change ({@link #insert(StoredToken, AuditEvent)}, {@link #update(StoredToken, long,
    * AuditEvent)}, {@link #delete(String, AuditEvent)}).

@@ -8,6 +8,7 @@ import dev.tokenkit.Page;
 import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
+import dev.tokenkit.spi.ApiUse;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
 import dev.tokenkit.spi.SharedSecretStore;
@@ -62,6 +63,7 @@ public final class JdbiTokenStore implements TokenStore {
 
   private final Db db;
   private final TokenRows tokens;
+  private final ApiUseRows apiUses;
   private final AuditRows audit;
   private final ChangeLog changes;
   private final ChangeFeed feed;
@@ -72,6 +74,7 @@ public final class JdbiTokenStore implements TokenStore {
     this.db = new Db(b.jdbi, new TableNames(b.tablePrefix));
     this.clock = b.clock;
     this.tokens = new TokenRows(db.tables);
+    this.apiUses = new ApiUseRows(db.tables);
     this.audit = new AuditRows(db.tables);
     this.changes = new ChangeLog(db.tables, clock);
     this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention, clock);
@@ -276,6 +279,30 @@ public final class JdbiTokenStore implements TokenStore {
     }
     List<LastUse> batch = new ArrayList<>(latest.values());
     db.inTransaction("record last use", h -> tokens.recordLastUse(h, batch));
+  }
+
+  @Override
+  public boolean recordsApiUse() {
+    return true;
+  }
+
+  @Override
+  public void recordApiUse(Collection<ApiUse> uses) {
+    Objects.requireNonNull(uses, "uses");
+    if (uses.isEmpty()) {
+      return;
+    }
+    List<ApiUse> batch = ApiUseRows.latest(uses);
+    db.inTransaction("record API use", h -> {
+      apiUses.record(h, db.dialect(), batch);
+      return null;
+    });
+  }
+
+  @Override
+  public List<ApiUse> apiUses(Collection<String> tokenIds) {
+    Objects.requireNonNull(tokenIds, "tokenIds");
+    return db.call("read API uses", h -> apiUses.read(h, tokenIds));
   }
 
   @Override

@@ -17,6 +17,7 @@ final class TableNames {
   final String history;
   final String sharedSecrets;
   final String nonces;
+  final String apiUsage;
   final String channel;
 
   TableNames(String prefix) {
@@ -35,6 +36,7 @@ final class TableNames {
     this.history = prefix + "schema_history";
     this.sharedSecrets = prefix + "shared_secrets";
     this.nonces = prefix + "signature_nonces";
+    this.apiUsage = prefix + "token_api_usage";
     this.channel = prefix + "token_changes";
   }
 }

@@ -27,7 +27,7 @@ import org.jdbi.v3.core.statement.Query;
 final class TokenRows {
   private static final String COLUMNS = "id, token_prefix, name, description, owner, role_name, status, created_at, "
       + "updated_at, expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, "
-      + "last_used_ip, version, signature_secret_id";
+      + "last_used_ip, version, signature_secret_id, canary";
 
   private final TableNames t;
 
@@ -39,13 +39,14 @@ final class TokenRows {
     Token k = s.token();
     h.createUpdate("INSERT INTO " + t.tokens + " (" + COLUMNS + ") VALUES (:id, :prefix, :name, :description, :owner, "
             + ":role, :status, :createdAt, :updatedAt, :expiresAt, :hash, :previousHash, :previousUntil, :lastUsedAt, "
-            + ":lastUsedIp, :version, :signatureSecretId)")
+            + ":lastUsedIp, :version, :signatureSecretId, :canary)")
         .bind("id", k.id())
         .bind("prefix", k.prefix())
         .bind("owner", k.owner())
         .bind("createdAt", Timestamps.of(k.createdAt()))
         .bind("lastUsedAt", Timestamps.of(k.lastUsedAt()))
         .bind("lastUsedIp", ClientIps.fit(k.lastUsedIp()))
+        .bind("canary", k.canary())
         .bindMap(changeable(s))
         .execute();
     insertChildren(h, k);
@@ -255,7 +256,7 @@ final class TokenRows {
   private static StoredToken toStored(Row r, Map<String, AccessLevel> grants, List<IpRange> ranges) {
     Token token = new Token(r.id, r.prefix, r.name, r.description, r.owner, r.role,
         grants == null ? AccessGrants.none() : AccessGrants.of(grants), r.status, r.createdAt, r.updatedAt,
-        r.expiresAt, ranges, r.lastUsedAt, r.lastUsedIp, r.version, r.signatureSecretId);
+        r.expiresAt, ranges, r.lastUsedAt, r.lastUsedIp, r.version, r.signatureSecretId, r.canary);
     return new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil);
   }
 
@@ -278,6 +279,7 @@ final class TokenRows {
     String lastUsedIp;
     long version;
     String signatureSecretId;
+    boolean canary;
 
     static Row read(ResultSet rs) throws SQLException {
       Row r = new Row();
@@ -298,6 +300,7 @@ final class TokenRows {
       r.lastUsedIp = rs.getString("last_used_ip");
       r.version = rs.getLong("version");
       r.signatureSecretId = rs.getString("signature_secret_id");
+      r.canary = rs.getBoolean("canary");
       return r;
     }
 

@@ -38,10 +38,10 @@ class MigrationTest {
   void migrateOnH2IsIdempotentAndRecordsTheVersion() throws Exception {
     DataSource ds = TestDatabases.newH2();
     JdbiTokenStore store = JdbiTokenStore.builder(ds).build();
-    assertThat(store.migrate()).containsExactly(1, 2, 3);
+    assertThat(store.migrate()).containsExactly(1, 2, 3, 4);
     assertThat(store.migrate()).isEmpty();
     assertThat(JdbiTokenStore.builder(ds).build().migrate()).isEmpty();
-    assertThat(historyVersions(ds, "tokenkit_")).containsExactly(1, 2, 3);
+    assertThat(historyVersions(ds, "tokenkit_")).containsExactly(1, 2, 3, 4);
     store.insert(token("id1", "alice", "ci"));
     assertThat(store.findById("id1")).isPresent();
   }
@@ -60,11 +60,11 @@ class MigrationTest {
       for (Future<List<Integer>> f : runs) {
         applied.addAll(f.get());
       }
-      assertThat(applied).containsExactlyInAnyOrder(1, 2, 3);
+      assertThat(applied).containsExactlyInAnyOrder(1, 2, 3, 4);
     } finally {
       pool.shutdownNow();
     }
-    assertThat(historyVersions(pg.dataSource(), prefix)).containsExactly(1, 2, 3);
+    assertThat(historyVersions(pg.dataSource(), prefix)).containsExactly(1, 2, 3, 4);
   }
 
   @Test
@@ -84,8 +84,10 @@ class MigrationTest {
             + "'$sha256$x', 0)");
       });
       JdbiTokenStore store = JdbiTokenStore.builder(ds).tablePrefix(prefix).build();
-      assertThat(store.migrate()).containsExactly(2, 3);
+      assertThat(store.migrate()).containsExactly(2, 3, 4);
       assertThat(store.findById("id1").orElseThrow().token().signatureSecretId()).isNull();
+      assertThat(store.findById("id1").orElseThrow().token().canary()).as("V4: existing tokens are no canaries")
+          .isFalse();
       assertThat(store.findById("id1")).isPresent();
       assertThat(store.sharedSecrets().orElseThrow().listSharedSecrets()).isEmpty();
       store.close();

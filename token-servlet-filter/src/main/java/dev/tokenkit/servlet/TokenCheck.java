@@ -44,14 +44,7 @@ final class TokenCheck {
       return;
     }
     IpAddress clientIp = s.clients.clientIp(request);
-    if (s.failures != null) {
-      long blockedFor = s.failures.blockedForSeconds(clientIp);
-      if (blockedFor > 0) {
-        tooManyFailures(s, type, request, response, blockedFor);
-        return;
-      }
-    }
-    AuthContext context = new AuthContext(clientIp, api, api == null ? null : level);
+    AuthContext context = new AuthContext(clientIp, api, api == null ? null : level, Credentials.requestInfo(request));
     AuthOutcome outcome;
     try {
       outcome = s.service.authenticate(credential.token(), context);
@@ -59,6 +52,14 @@ final class TokenCheck {
       LOG.warn("Token authentication failed unexpectedly; answering 503 ({})", e.getClass().getName());
       s.writer.deny(type, response, Problem.UNAVAILABLE);
       return;
+    }
+    // checked after the core saw the token, so a canary presented by a blocked address still raises its alarm
+    if (s.failures != null) {
+      long blockedFor = s.failures.blockedForSeconds(clientIp);
+      if (blockedFor > 0) {
+        tooManyFailures(s, type, request, response, blockedFor);
+        return;
+      }
     }
     if (outcome instanceof AuthOutcome.Verified verified) {
       VerifiedToken token = verified.token();

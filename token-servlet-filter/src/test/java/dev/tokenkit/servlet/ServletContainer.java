@@ -17,6 +17,19 @@ interface ServletContainer extends AutoCloseable {
 
   void start() throws Exception;
 
+  /**
+   * Deploys one root context and starts.
+   *
+   * @param initializer registers filters and servlets
+   * @return the base URL, {@code http://127.0.0.1:<port>}
+   * @throws Exception when the container does not start
+   */
+  default String startRoot(ServletContainerInitializer initializer) throws Exception {
+    deploy("", initializer, java.util.Map.of());
+    start();
+    return "http://127.0.0.1:" + port();
+  }
+
   int port();
 
   String name();

@@ -4,6 +4,7 @@ import dev.tokenkit.AuditEvent;
 import dev.tokenkit.AuditQuery;
 import dev.tokenkit.Page;
 import dev.tokenkit.TokenQuery;
+import dev.tokenkit.spi.ApiUse;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.SharedSecretStore;
 import dev.tokenkit.spi.StoredToken;
@@ -119,6 +120,21 @@ public abstract class ForwardingTokenStore implements TokenStore {
   @Override
   public void recordLastUse(Collection<LastUse> uses) {
     delegate().recordLastUse(uses);
+  }
+
+  @Override
+  public boolean recordsApiUse() {
+    return delegate().recordsApiUse();
+  }
+
+  @Override
+  public void recordApiUse(Collection<ApiUse> uses) {
+    delegate().recordApiUse(uses);
+  }
+
+  @Override
+  public List<ApiUse> apiUses(Collection<String> tokenIds) {
+    return delegate().apiUses(tokenIds);
   }
 
   @Override

@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class TokenStoreContract
-    implements ListingContract, LastUseAndAuditContract, ConcurrencyContract, ChangeWithAuditContract {
+    implements ListingContract, LastUseAndAuditContract, ConcurrencyContract, ChangeWithAuditContract,
+    CanaryAndApiUseContract {
   /** The store under test, fresh for each test (also returned by {@link #store()}). */
   protected TokenStore store;
 

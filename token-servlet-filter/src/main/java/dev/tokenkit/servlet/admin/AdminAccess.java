@@ -90,7 +90,8 @@ final class AdminAccess {
             "Bearer error=\"invalid_request\"");
       }
       if (credential.status() == Credentials.Status.PRESENT) {
-        AuthOutcome outcome = tokens.authenticate(credential.token(), new AuthContext(clientIp, null, null));
+        AuthOutcome outcome = tokens.authenticate(credential.token(), new AuthContext(clientIp, null, null,
+            Credentials.requestInfo(req)));
         if (outcome.isVerified()) {
           token = outcome.token();
         } else {

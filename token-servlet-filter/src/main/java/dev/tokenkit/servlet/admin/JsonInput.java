@@ -28,7 +28,8 @@ import java.util.TreeSet;
  */
 final class JsonInput {
   private static final Set<String> ISSUE_FIELDS =
-      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps", "signatureSecretId");
+      Set.of("name", "description", "owner", "role", "access", "expiration", "allowedIps", "signatureSecretId",
+          "canary");
   private static final Set<String> UPDATE_FIELDS =
       Set.of("name", "description", "role", "access", "allowedIps", "signatureSecretId");
   private static final String[] STATUS_NAMES = {"ACTIVE", "DISABLED", "REVOKED", "EXPIRED"};
@@ -49,10 +50,11 @@ final class JsonInput {
         ? expiration(body.get("expiration"), "expiration") : null;
     List<String> ips = stringList(body, "allowedIps");
     String signatureSecretId = optionalString(body, "signatureSecretId");
+    boolean canary = optionalBoolean(body, "canary");
     throwIfInvalid();
     return IssueRequest.builder(name, owner).description(description).role(role)
         .access(access == null ? Map.of() : access).expiration(expiration)
-        .allowedIps(ips == null ? List.of() : ips).signatureSecretId(signatureSecretId).build();
+        .allowedIps(ips == null ? List.of() : ips).signatureSecretId(signatureSecretId).canary(canary).build();
   }
 
   TokenUpdate tokenUpdate(ObjectNode body) {
@@ -164,8 +166,13 @@ final class JsonInput {
   }
 
   int limit(String text, int defaultLimit, int max) {
+    return wholeNumber("limit", text, defaultLimit, max);
+  }
+
+  /** A query parameter that is a whole number from 1 to {@code max}; the default when absent. */
+  int wholeNumber(String field, String text, int defaultValue, int max) {
     if (text == null) {
-      return defaultLimit;
+      return defaultValue;
     }
     try {
       int v = Integer.parseInt(text);
@@ -175,8 +182,14 @@ final class JsonInput {
     } catch (NumberFormatException e) {
       // reported below
     }
-    errors.put("limit", "limit must be a whole number from 1 to " + max);
-    return defaultLimit;
+    errors.put(field, field + " must be a whole number from 1 to " + max);
+    return defaultValue;
+  }
+
+  /** {@link #unknownFields} then {@link #throwIfInvalid}: a body with only these fields, or a 400. */
+  void rejectUnknown(ObjectNode body, Set<String> known) {
+    unknownFields(body, known);
+    throwIfInvalid();
   }
 
   void throwIfInvalid() {
@@ -215,6 +228,19 @@ final class JsonInput {
       return null;
     }
     return n.textValue();
+  }
+
+  /** A boolean field; absent or {@code null} is {@code false}. */
+  private boolean optionalBoolean(ObjectNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      errors.put(field, field + " must be true or false");
+      return false;
+    }
+    return n.booleanValue();
   }
 
   private String optionalString(ObjectNode body, String field) {

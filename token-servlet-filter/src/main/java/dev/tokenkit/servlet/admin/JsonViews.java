@@ -50,6 +50,7 @@ final class JsonViews {
       ips.add(r.toString());
     }
     n.put("signatureSecretId", t.signatureSecretId());
+    n.put("canary", t.canary());
     n.put("version", t.version());
     return n;
   }

@@ -83,6 +83,7 @@ public final class ManagementServlet extends HttpServlet {
     new CallerEndpoints(b.tokens, json).register(router); // before /api/tokens/{id}/rotate, which "self" would match
     new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
         .register(router);
+    new UsageEndpoints(b.tokens, new JsonViews(mapper)).register(router);
     new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
     router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }

@@ -204,6 +204,17 @@ public final class Credentials {
     return s.substring(0, end);
   }
 
+  /**
+   * The request's method, path (without the query string) and user agent, as the audit trail records them when a
+   * canary token is presented (the core sanitises and bounds them).
+   *
+   * @param request the request
+   * @return the details
+   */
+  public static dev.tokenkit.RequestInfo requestInfo(HttpServletRequest request) {
+    return new dev.tokenkit.RequestInfo(request.getMethod(), request.getRequestURI(), request.getHeader("User-Agent"));
+  }
+
   /** 1 for the b64token characters before the padding (ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"). */
   private static final boolean[] B64 = new boolean[128];
 

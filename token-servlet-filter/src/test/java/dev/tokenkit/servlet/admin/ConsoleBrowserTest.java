@@ -9,11 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,10 +18,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin console in real headless Chromium against the servlet in real Jetty 12: create a token and see its
@@ -33,29 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A failing test leaves a screenshot under {@code target/screenshots/}.
  */
 @ExtendWith(ConsoleBrowserTest.ScreenshotOnFailure.class)
-class ConsoleBrowserTest {
-  private static AdminTestServer server;
-  private static ChromeDriver driver;
-  private static WebDriverWait wait;
+class ConsoleBrowserTest extends ConsoleBrowserBase {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static boolean capture;
-
-  @BeforeAll
-  static void start() throws Exception {
-    driver = Chromium.start();
-    wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    server = AdminTestServer.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    Chromium.stop(driver, server);
-  }
-
-  @BeforeEach
-  void openConsoleSignedIn() {
-    Chromium.openSignedIn(driver, wait, server, server.adminToken);
-  }
 
   // ---------------------------------------------------------------- the flows
 

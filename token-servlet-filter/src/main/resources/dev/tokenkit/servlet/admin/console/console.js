@@ -6,6 +6,7 @@ import { expiryChoices, TokenForm } from './forms.js';
 import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
 import { SharedSecretsPanel } from './sharedsecrets.js';
 import { Scope } from './scope.js';
+import { UnusedAccessPanel } from './usage.js';
 
 const TOKEN_KEY = 'tokenkit.adminToken';
 const GRACE_CHOICES = [[0, 'No grace period: the old secret stops now'], [3600, '1 hour'], [86400, '1 day'], [604800, '7 days']];
@@ -19,6 +20,7 @@ const state = {
   nextCursor: null,
   tokens: new Map(),
   auditCursor: null,
+  auditTokenId: null, // the audit trail shows only this token's events (a canary's triggers) when set
 };
 
 const api = new Api(() => sessionStorage.getItem(TOKEN_KEY), (error) => {
@@ -38,6 +40,7 @@ const tokenForm = new TokenForm(api, () => ({ policy: state.policy, apis: state.
 });
 
 const sharedSecrets = new SharedSecretsPanel(api, (m) => announce(m), (e) => showError(e), () => loadAudit(true));
+const unusedAccess = new UnusedAccessPanel(api, (m) => announce(m), (e) => showError(e), () => refresh());
 
 // ---------------------------------------------------------------- messages
 
@@ -78,6 +81,9 @@ function applyScope() {
   byId('create-token').hidden = !scope.allows('issue');
   byId('revoke-all-section').hidden = !scope.allows('revoke-all');
   byId('audit-section').hidden = !scope.allows('audit');
+  byId('unused-section').hidden = !scope.allows('list');
+  // narrowing is an edit, and hands nothing beyond what the token has: the same rule as the Edit button
+  unusedAccess.canNarrow = (t) => scope.allows('edit') && scope.reaches(t.owner);
   byId('shared-secret-button').hidden = !scope.scope.full; // shared secrets belong to no owner: full scope only
   const owners = byId('owners-in-reach');
   owners.replaceChildren(...scope.scope.owners.map((o) => el('option', { value: o })));
@@ -93,6 +99,7 @@ function signOut(message) {
   state.scope = null;
   state.tokens.clear();
   sharedSecrets.clear();
+  unusedAccess.clear();
   byId('token-rows').replaceChildren();
   byId('audit-rows').replaceChildren();
   for (const d of document.querySelectorAll('dialog[open]')) d.close();
@@ -183,8 +190,10 @@ function tokenRow(t) {
     if (may('revoke')) actions.append(button('revoke', 'Revoke', true));
   }
   if (may('delete')) actions.append(button('delete', 'Delete', true));
-  return el('tr', { 'data-token-id': t.id, 'data-token-name': t.name },
+  if (t.canary && scope.allows('audit')) actions.prepend(button('triggers', 'Triggers'));
+  return el('tr', { 'data-token-id': t.id, 'data-token-name': t.name, 'data-canary': t.canary ? 'true' : null },
     el('td', {}, el('span', { class: 'token-name', text: t.name }),
+      t.canary ? el('span', { class: 'tag tag-canary', text: 'Canary' }) : null,
       t.description ? el('span', { class: 'sub', text: t.description }) : null,
       el('span', { class: 'sub mono', text: t.displayHint })),
     el('td', { text: t.owner }),
@@ -240,6 +249,13 @@ async function runAction(action, t) {
   switch (action) {
     case 'edit':
       tokenForm.openEdit(t);
+      return;
+    case 'triggers': // a canary's uses: its audit events, CANARY_TRIGGERED among them
+      state.auditTokenId = t.id;
+      byId('audit-filter-text').textContent = `Events of canary “${t.name}” (${t.id}) `;
+      byId('audit-filter').hidden = false;
+      await loadAudit(true);
+      byId('audit-title').focus();
       return;
     case 'rotate': {
       const select = el('select', { id: 'grace-seconds' },
@@ -339,10 +355,11 @@ function renderApis() {
 async function loadAudit(first) {
   if (!state.scope.allows('audit')) return;
   const params = new URLSearchParams({ limit: '20' });
+  if (state.auditTokenId) params.set('tokenId', state.auditTokenId);
   if (!first && state.auditCursor) params.set('cursor', state.auditCursor);
   const page = await api.get(`audit?${params}`);
   state.auditCursor = page.nextCursor;
-  const rows = page.items.map((e) => el('tr', {},
+  const rows = page.items.map((e) => el('tr', { class: e.type === 'CANARY_TRIGGERED' ? 'canary-trigger' : null },
     el('td', { text: dateTime(e.at) }), el('td', { text: eventLabel(e.type) }),
     el('td', { class: 'mono', text: e.tokenId }), el('td', { text: e.actor }),
     el('td', { class: 'mono', text: e.actorIp || '' }), el('td', { text: e.detail || '' })));
@@ -352,6 +369,11 @@ async function loadAudit(first) {
 }
 
 byId('audit-more').addEventListener('click', () => loadAudit(false).catch(showError));
+byId('audit-show-all').addEventListener('click', () => {
+  state.auditTokenId = null;
+  byId('audit-filter').hidden = true;
+  loadAudit(true).catch(showError);
+});
 byId('audit-refresh').addEventListener('click', () => loadAudit(true).catch(showError));
 
 // ---------------------------------------------------------------- start

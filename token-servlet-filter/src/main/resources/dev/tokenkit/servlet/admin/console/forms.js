@@ -99,6 +99,7 @@ export class TokenForm {
     this.prepare(null);
     byId('token-dialog-title').textContent = 'Create token';
     byId('tf-submit').textContent = 'Create token';
+    byId('tf-canary-field').hidden = false;
     this.dialog.showModal();
     byId('tf-name').focus();
   }
@@ -107,6 +108,7 @@ export class TokenForm {
     this.editing = token;
     this.prepare(token);
     byId('token-dialog-title').textContent = `Edit token “${token.name}”`;
+    byId('tf-canary-field').hidden = true; // a canary stays a canary
     byId('tf-submit').textContent = 'Save changes';
     this.dialog.showModal();
     byId('tf-name').focus();
@@ -193,6 +195,7 @@ export class TokenForm {
           return;
         }
         if (chosen.expiration) body.expiration = chosen.expiration;
+        if (byId('tf-canary').checked) body.canary = true;
         const issued = await this.api.post('tokens', body);
         this.dialog.close();
         await showSecret(issued.secret, issued.token.name);
