@@ -419,7 +419,8 @@ public final class TokenAuthFilter implements Filter {
      * Limits failed authentications per client address (off by default): once an address has presented
      * {@code maxFailures} tokens that were not accepted (unknown, malformed, wrong secret, revoked, expired,
      * disabled) within {@code window}, its requests get 429 {@code too-many-failed-authentications} with
-     * {@code Retry-After} until the window ends, without a token check, and each such answer waits {@code delay}
+     * {@code Retry-After} until the window ends (the token is still checked, so canaries alarm, but never honoured),
+     * and each such answer waits {@code delay}
      * (on a timer, not a request thread; needs async support in the container, else it is answered at once), so
      * a flooding client is slowed to about one request per delay and connection. Other addresses are never
      * affected; clients behind one NAT address share the budget. Requests without any token are not counted.
