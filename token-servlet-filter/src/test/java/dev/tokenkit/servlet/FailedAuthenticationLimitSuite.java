@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenkit.AccessLevel;
 import dev.tokenkit.Actor;
+import dev.tokenkit.AuditEventType;
+import dev.tokenkit.AuditQuery;
 import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
@@ -94,6 +96,11 @@ abstract class FailedAuthenticationLimitSuite {
     assertThat(refused.body()).contains("urn:tokenkit:problem:too-many-failed-authentications")
         .doesNotContain("secret-looking");
     assertThat(get(flooder, valid).status()).as("the address is blocked, whatever it sends").isEqualTo(429);
+    String canary = tokens.issue(Actor.of("test"), IssueRequest.builder("bait", "ops").canary(true).build())
+        .secret().reveal();
+    assertThat(get(flooder, canary).status()).isEqualTo(429);
+    assertThat(tokens.audit(AuditQuery.all()).items()).as("a canary from a blocked address still alarms")
+        .anyMatch(e -> e.type() == AuditEventType.CANARY_TRIGGERED && "127.0.0.2".equals(e.actorIp()));
 
     String other = "127.0.0.3";
     assertThat(get(other, valid).status()).as("another address is not locked out").isEqualTo(200);
