@@ -1,6 +1,7 @@
 package dev.tokenkit.servlet;
 
 import dev.tokenkit.TokenService;
+import dev.tokenkit.ratelimit.RateLimits;
 import dev.tokenkit.servlet.internal.ClientRules;
 import java.time.Clock;
 
@@ -14,9 +15,11 @@ final class FilterSettings {
   final Clock clock;
   final boolean rejectTrace;
   final int maxSignedBodyBytes;
+  /** {@code null} when no rate limits apply. */
+  final RateLimits rateLimits;
 
   FilterSettings(TokenService service, RouteRules rules, ClientRules clients, ProblemWriter writer,
-      PrincipalName principalName, Clock clock, boolean rejectTrace, int maxSignedBodyBytes) {
+      PrincipalName principalName, Clock clock, boolean rejectTrace, int maxSignedBodyBytes, RateLimits rateLimits) {
     this.service = service;
     this.rules = rules;
     this.clients = clients;
@@ -25,5 +28,6 @@ final class FilterSettings {
     this.clock = clock;
     this.rejectTrace = rejectTrace;
     this.maxSignedBodyBytes = maxSignedBodyBytes;
+    this.rateLimits = rateLimits;
   }
 }

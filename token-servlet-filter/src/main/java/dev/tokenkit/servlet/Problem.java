@@ -39,6 +39,9 @@ enum Problem {
   /** TRACE or TRACK, which would echo the request's credentials (see {@link TraceMethods}). */
   TRACE_NOT_ALLOWED(405, "method-not-allowed", "Method Not Allowed", null,
       "TRACE and TRACK are not allowed: they would echo the request, credentials included."),
+  /** A rate limit of the token or its owner is exhausted ({@link RateLimitHeaders} add Retry-After and RateLimit). */
+  RATE_LIMITED(429, "rate-limited", "Too Many Requests", null,
+      "This API token has sent too many requests. Retry after the time given in the Retry-After header."),
   /** The token store is down and the token is not cached. */
   UNAVAILABLE(503, "store-unavailable", "Service Unavailable", null,
       "Authentication is temporarily unavailable. Retry after the time given in the Retry-After header.");

@@ -53,6 +53,9 @@ final class TokenCheck {
     }
     if (outcome instanceof AuthOutcome.Verified verified) {
       VerifiedToken token = verified.token();
+      if (s.rateLimits != null && !RateLimitHeaders.allow(s, type, response, s.rateLimits.check(token))) {
+        return;
+      }
       HttpServletRequest checked = request;
       if (token.signatureSecretId() != null) {
         checked = SignatureCheck.verify(s, type, request, response, token);
