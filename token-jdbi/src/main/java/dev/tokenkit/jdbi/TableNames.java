@@ -18,6 +18,7 @@ final class TableNames {
   final String sharedSecrets;
   final String nonces;
   final String channel;
+  final String rateLimits;
 
   TableNames(String prefix) {
     Objects.requireNonNull(prefix, "tablePrefix");
@@ -36,5 +37,6 @@ final class TableNames {
     this.sharedSecrets = prefix + "shared_secrets";
     this.nonces = prefix + "signature_nonces";
     this.channel = prefix + "token_changes";
+    this.rateLimits = prefix + "rate_limits";
   }
 }

@@ -1,0 +1,12 @@
+-- TokenKit schema, version 5 (issue 18): usage controls. Version 4 is reserved for issue 19.
+-- Works on PostgreSQL 12+ and H2 2.x; idempotent.
+
+-- Bucket4j's table for Bucket4jRateLimiter (distributed rate limits on PostgreSQL): one row per bucket key,
+-- the serialised bucket state and the epoch millisecond after which an idle, full bucket may be removed.
+CREATE TABLE IF NOT EXISTS ${tablePrefix}rate_limits (
+  id VARCHAR(300) NOT NULL,
+  state BYTEA,
+  expires_at BIGINT,
+  CONSTRAINT ${tablePrefix}rate_limits_pk PRIMARY KEY (id)
+);
+CREATE INDEX IF NOT EXISTS ${tablePrefix}rate_limits_expires_idx ON ${tablePrefix}rate_limits (expires_at);
