@@ -34,5 +34,7 @@ public enum AuditEventType {
    * A management call was refused because it exceeds the caller's {@link ManagementScope}; the detail says what
    * was missing. The token id is {@code -} when the call named no existing token (issue, revoke all, listing).
    */
-  MANAGEMENT_DENIED
+  MANAGEMENT_DENIED,
+  /** A token's usage quota was set, reset or removed; the detail says which. */
+  QUOTA_CHANGED
 }

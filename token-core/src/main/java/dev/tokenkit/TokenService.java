@@ -10,6 +10,7 @@ import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
 import dev.tokenkit.internal.sharedsecret.SharedSecretManager;
+import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.sharedsecret.SharedSecrets;
 import dev.tokenkit.signature.SignatureVerifier;
@@ -69,6 +70,7 @@ public final class TokenService implements AutoCloseable {
   private final MetricsListener metrics;
   private final SharedSecretManager sharedSecrets;
   private final ScopedReads reads;
+  private final UsageQuotas quotas;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
@@ -92,6 +94,7 @@ public final class TokenService implements AutoCloseable {
     this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
     this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
     this.reads = new ScopedReads(store, views, guard);
+    this.quotas = new UsageQuotas(store, time, cache, audit, views, guard);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
         lastUse, audit, VerifiedToken.FACTORY, knownIds);
@@ -336,6 +339,77 @@ public final class TokenService implements AutoCloseable {
    */
   public int revokeAll(Actor actor, String owner) {
     return management.revokeAll(actor, owner);
+  }
+
+  /**
+   * Takes one use of the token's usage quota, if it has one (see {@link UsageQuota}). The servlet filter calls it
+   * for every request it lets through, after rate limits and signature checks; hosts that call
+   * {@link #authenticate} themselves call it when they serve the request.
+   *
+   * <pre>{@code
+   * if (!tokens.consumeUse(verified)) { answer429(); }
+   * }</pre>
+   *
+   * @param token a token verified by {@link #authenticate}; never {@code null}
+   * @return {@code true} when the request may go on (a use was taken, or the token has no quota); {@code false}
+   *     when the quota is exhausted
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public boolean consumeUse(VerifiedToken token) {
+    return quotas.consumeUse(Objects.requireNonNull(token, "token"));
+  }
+
+  /**
+   * A token's usage quota as it stands now (a due refill applied).
+   *
+   * @param actor who; needs VIEW over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @return the quota, or {@code null} when the token has none
+   * @throws TokenNotFoundException when no token has the id
+   * @throws InsufficientScopeException when outside the actor's scope
+   */
+  public UsageQuota quota(Actor actor, String id) {
+    return quotas.view(actor, id);
+  }
+
+  /**
+   * Sets (or replaces) a token's usage quota; an audited management change ({@link AuditEventType#QUOTA_CHANGED}).
+   *
+   * @param actor who; needs EDIT over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @param quota e.g. {@code UsageQuota.refilled(100, RefillSchedule.DAILY)}; never {@code null}
+   * @return the stored quota
+   * @throws TokenNotFoundException when no token has the id
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws InsufficientScopeException when outside the actor's scope
+   * @throws UnsupportedOperationException when the store has no quotas
+   */
+  public UsageQuota setQuota(Actor actor, String id, UsageQuota quota) {
+    return quotas.set(actor, id, quota);
+  }
+
+  /**
+   * Restores a token's usage quota to its amount.
+   *
+   * @param actor who; needs EDIT over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @return the stored quota
+   * @throws InvalidInputException when the token has no quota
+   * @throws TokenNotFoundException when no token has the id
+   */
+  public UsageQuota resetQuota(Actor actor, String id) {
+    return quotas.reset(actor, id);
+  }
+
+  /**
+   * Removes a token's usage quota: it may be used without a count again.
+   *
+   * @param actor who; needs EDIT over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @throws TokenNotFoundException when no token has the id
+   */
+  public void removeQuota(Actor actor, String id) {
+    quotas.remove(actor, id);
   }
 
   /**

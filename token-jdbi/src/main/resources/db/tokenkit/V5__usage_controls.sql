@@ -10,3 +10,10 @@ CREATE TABLE IF NOT EXISTS ${tablePrefix}rate_limits (
   CONSTRAINT ${tablePrefix}rate_limits_pk PRIMARY KEY (id)
 );
 CREATE INDEX IF NOT EXISTS ${tablePrefix}rate_limits_expires_idx ON ${tablePrefix}rate_limits (expires_at);
+
+-- Usage quotas: remaining uses (NULL = no quota), the amount a reset or refill restores, the refill schedule
+-- (DAILY, MONTHLY or NULL) and when the quota was last set or refilled. Written only by setQuota and consumeUse.
+ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS remaining_uses BIGINT;
+ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS quota_amount BIGINT;
+ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS quota_refill VARCHAR(10);
+ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS quota_refilled_at TIMESTAMP(3) WITH TIME ZONE;

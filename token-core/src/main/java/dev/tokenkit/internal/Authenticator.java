@@ -225,7 +225,8 @@ public final class Authenticator {
   /** Builds a cache entry for a stored token, with the outcome tokens for its current and previous secret. */
   private CachedToken toEntry(StoredToken stored) {
     Token t = stored.token();
-    VerifiedToken verified = verifiedTokens.verified(t, t.role() == null ? null : roles.apply(t.role()));
+    VerifiedToken verified = verifiedTokens.verified(t, t.role() == null ? null : roles.apply(t.role()),
+        stored.quota() != null);
     Instant previousValidUntil = stored.previousSecretValidUntil();
     return new CachedToken(stored, verified,
         previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil));

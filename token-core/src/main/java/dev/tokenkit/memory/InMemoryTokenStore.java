@@ -9,6 +9,7 @@ import dev.tokenkit.Token;
 import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenStatus;
+import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
 import dev.tokenkit.spi.SharedSecretStore;
@@ -72,7 +73,7 @@ public final class InMemoryTokenStore implements TokenStore {
         throw new IllegalStateException("a token with id " + token.id() + " already exists");
       }
       checkNameFree(token, null);
-      tokens.put(token.id(), token);
+      tokens.put(token.id(), token.withQuota(null)); // quotas are set with setQuota
       idByName.put(OwnerName.of(token), token.id());
       appendWithChange(event);
     }
@@ -112,9 +113,9 @@ public final class InMemoryTokenStore implements TokenStore {
       checkNameFree(token, token.id());
       idByName.remove(OwnerName.of(current), token.id());
       idByName.put(OwnerName.of(token), token.id());
-      // last use is owned by recordLastUse: keep the stored values
+      // last use is owned by recordLastUse and the quota by setQuota/consumeUse: keep the stored values
       tokens.put(token.id(), token.withToken(token.token().withLastUsed(current.token().lastUsedAt(),
-          current.token().lastUsedIp())));
+          current.token().lastUsedIp())).withQuota(current.quota()));
       appendWithChange(event);
     }
     notifyChanged(token.id());
@@ -205,6 +206,47 @@ public final class InMemoryTokenStore implements TokenStore {
         });
       }
     }
+  }
+
+  /** One use under the write lock, so that no concurrent update or use is lost. */
+  @Override
+  public boolean consumeUse(String id, Instant now) {
+    synchronized (writeLock) {
+      StoredToken current = tokens.get(id);
+      if (current == null) {
+        return false;
+      }
+      if (current.quota() == null) {
+        return true;
+      }
+      UsageQuota after = current.quota().afterUse(now);
+      if (after == null) {
+        return false;
+      }
+      tokens.put(id, current.withQuota(after));
+      return true;
+    }
+  }
+
+  /** Replaces version, update time and quota, and appends the event, in one step under the write lock. */
+  @Override
+  public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
+    }
+    synchronized (writeLock) {
+      StoredToken current = tokens.get(token.id());
+      if (current == null) {
+        throw new TokenNotFoundException(token.id());
+      }
+      if (current.version() != expectedVersion) {
+        throw new ConcurrentUpdateException(token.id(), expectedVersion);
+      }
+      Token next = current.token().nextVersion(token.token().updatedAt());
+      tokens.put(token.id(), current.withToken(next).withQuota(token.quota()));
+      appendWithChange(event);
+    }
+    notifyChanged(token.id());
   }
 
   @Override

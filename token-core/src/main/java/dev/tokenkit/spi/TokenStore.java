@@ -5,6 +5,7 @@ import dev.tokenkit.AuditQuery;
 import dev.tokenkit.Page;
 import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenQuery;
+import dev.tokenkit.quota.UsageQuota;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -232,6 +233,41 @@ public interface TokenStore extends AutoCloseable {
    */
   default Optional<SharedSecretStore> sharedSecrets() {
     return Optional.empty();
+  }
+
+  /**
+   * Takes one use of the token's usage quota, atomically: a refill that is due (see
+   * {@link UsageQuota#refillDue(Instant)}) first, then one less; never below 0, never more uses than the quota
+   * across concurrent callers and nodes. SQL stores do it in one conditional UPDATE. The default has no quotas.
+   *
+   * @param id the token id
+   * @param now the current time (for refills)
+   * @return {@code true} when a use was taken or the token has no quota; {@code false} when none is left (or the
+   *     token no longer exists)
+   * @throws UnsupportedOperationException when the store has no quotas (the default)
+   * @throws dev.tokenkit.StoreUnavailableException when the store cannot be reached
+   */
+  default boolean consumeUse(String id, Instant now) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support usage quotas; use the "
+        + "in-memory or the JDBI store, or implement TokenStore.consumeUse and setQuota");
+  }
+
+  /**
+   * Sets, resets or removes the usage quota of a token as a management change: compare-and-set on the version
+   * like {@link #update(StoredToken, long, AuditEvent)}, with its change-feed entry and audit event in the same
+   * transaction. Only the version, {@code updatedAt} and the quota ({@code token.quota()}, {@code null} removes
+   * it) are written.
+   *
+   * @param token the token with its next version and quota
+   * @param expectedVersion the version the caller read
+   * @param event the audit event to store with the change
+   * @throws dev.tokenkit.TokenNotFoundException when the token does not exist
+   * @throws dev.tokenkit.ConcurrentUpdateException when the version does not match
+   * @throws UnsupportedOperationException when the store has no quotas (the default)
+   */
+  default void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support usage quotas; use the "
+        + "in-memory or the JDBI store, or implement TokenStore.consumeUse and setQuota");
   }
 
   /** Releases resources. The default does nothing. */

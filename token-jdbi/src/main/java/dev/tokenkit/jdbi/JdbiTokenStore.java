@@ -62,6 +62,7 @@ public final class JdbiTokenStore implements TokenStore {
 
   private final Db db;
   private final TokenRows tokens;
+  private final QuotaRows quotas;
   private final AuditRows audit;
   private final ChangeLog changes;
   private final ChangeFeed feed;
@@ -72,6 +73,7 @@ public final class JdbiTokenStore implements TokenStore {
     this.db = new Db(b.jdbi, new TableNames(b.tablePrefix));
     this.clock = b.clock;
     this.tokens = new TokenRows(db.tables);
+    this.quotas = new QuotaRows(db.tables);
     this.audit = new AuditRows(db.tables);
     this.changes = new ChangeLog(db.tables, clock);
     this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention, clock);
@@ -196,6 +198,39 @@ public final class JdbiTokenStore implements TokenStore {
       }
       throw e;
     }
+  }
+
+  /**
+   * One use in one conditional UPDATE (see {@link QuotaRows#consume}): exact across nodes, the row lock serialises
+   * concurrent uses. A token without a quota costs a second, read-only statement (the filter only calls this for
+   * tokens that had a quota when they were verified).
+   */
+  @Override
+  public boolean consumeUse(String id, Instant now) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(now, "now");
+    return db.call("take a use of a token's quota", h -> quotas.consume(h, id, now) == 1 || quotas.hasNoQuota(h, id));
+  }
+
+  /** Compare-and-set of version and quota with its change-feed entry and audit event in one transaction. */
+  @Override
+  public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    Objects.requireNonNull(token, "token");
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
+          + " for expected " + expectedVersion);
+    }
+    db.inTransaction("set a token's quota", h -> {
+      if (quotas.set(h, token, expectedVersion) == 1) {
+        changes.record(h, db.dialect(), token.id());
+        insertEvent(h, event);
+        return null;
+      }
+      if (tokens.version(h, token.id()) < 0) {
+        throw new TokenNotFoundException(token.id());
+      }
+      throw new ConcurrentUpdateException(token.id(), expectedVersion);
+    });
   }
 
   @Override

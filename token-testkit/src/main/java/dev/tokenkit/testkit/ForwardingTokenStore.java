@@ -117,6 +117,16 @@ public abstract class ForwardingTokenStore implements TokenStore {
   }
 
   @Override
+  public boolean consumeUse(String id, Instant now) {
+    return delegate().consumeUse(id, now);
+  }
+
+  @Override
+  public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    delegate().setQuota(token, expectedVersion, event);
+  }
+
+  @Override
   public void recordLastUse(Collection<LastUse> uses) {
     delegate().recordLastUse(uses);
   }

@@ -3,7 +3,7 @@ package dev.tokenkit.memory;
 import dev.tokenkit.spi.TokenStore;
 import dev.tokenkit.testkit.TokenStoreContract;
 
-class InMemoryTokenStoreContractTest extends TokenStoreContract {
+class InMemoryTokenStoreContractTest extends TokenStoreContract implements dev.tokenkit.testkit.UsageQuotaContract {
   @Override
   protected TokenStore newStore() {
     return new InMemoryTokenStore();
