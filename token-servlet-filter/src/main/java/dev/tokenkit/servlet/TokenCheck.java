@@ -63,6 +63,9 @@ final class TokenCheck {
           return;
         }
       }
+      if (token.hasUsageQuota() && !tookUse(s, type, response, token)) {
+        return;
+      }
       request.setAttribute(TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE, token);
       if (token.isDeprecatedSecret() && !response.isCommitted()) {
         DeprecationHeaders.add(response, s.clock.instant(), token.deprecatedUntil());
@@ -72,6 +75,21 @@ final class TokenCheck {
     }
     LOG.debug("Request rejected: {}", outcome.reason());
     s.writer.deny(type, response, problemFor(outcome));
+  }
+
+  /** Takes one use of the token's quota; answers 429 when none is left and 503 when the store is down. */
+  private static boolean tookUse(FilterSettings s, DispatcherType type, HttpServletResponse response,
+      VerifiedToken token) throws IOException {
+    try {
+      if (s.service.consumeUse(token)) {
+        return true;
+      }
+      s.writer.deny(type, response, Problem.QUOTA_EXHAUSTED);
+    } catch (RuntimeException e) {
+      LOG.warn("Usage quota check failed; answering 503 ({})", e.getClass().getName());
+      s.writer.deny(type, response, Problem.UNAVAILABLE);
+    }
+    return false;
   }
 
   private static Problem problemFor(AuthOutcome rejected) {

@@ -7,6 +7,7 @@ import dev.tokenkit.Actor;
 import dev.tokenkit.IssueRequest;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.memory.InMemoryTokenStore;
+import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.ratelimit.InMemoryRateLimiter;
 import dev.tokenkit.ratelimit.RateLimit;
 import dev.tokenkit.ratelimit.RateLimits;
@@ -85,6 +86,14 @@ abstract class RateLimitSuite {
     }
   }
 
+  private Duration shifted = Duration.ZERO;
+
+  /** Moves the clock forward (OffsetClock.shift sets an absolute offset). */
+  private void advance(Duration by) {
+    shifted = shifted.plus(by);
+    clock.shift(shifted);
+  }
+
   private String issue(String name, String owner) {
     return tokens.issue(ADMIN, IssueRequest.builder(name, owner).access(Map.of("orders", AccessLevel.FULL)).build())
         .secret().reveal();
@@ -114,7 +123,7 @@ abstract class RateLimitSuite {
     assertThat(limited.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(limited.body()).contains("\"type\":\"urn:tokenkit:problem:rate-limited\"", "\"status\":429")
         .doesNotContain(token);
-    clock.shift(Duration.ofSeconds(20));
+    advance(Duration.ofSeconds(20));
     assertThat(get(token).statusCode()).isEqualTo(200);
   }
 
@@ -134,6 +143,26 @@ abstract class RateLimitSuite {
         v -> assertThat(v).contains("\"owner\";r=0;"));
     assertThat(limited.headers().firstValue("Retry-After")).hasValue("12");
     assertThat(get(other).statusCode()).isEqualTo(200); // another owner is unaffected
+  }
+
+  @Test
+  void anExhaustedUsageQuotaAnswers429UntilReset() throws Exception {
+    String token = issue("metered", "dora");
+    String id = tokens.format().idOf(token);
+    tokens.setQuota(ADMIN, id, UsageQuota.of(2));
+    assertThat(get(token).statusCode()).isEqualTo(200);
+    assertThat(get(token).statusCode()).isEqualTo(200);
+    HttpResponse<String> exhausted = get(token);
+    assertThat(exhausted.statusCode()).isEqualTo(429);
+    assertThat(exhausted.body()).isEqualTo("{\"type\":\"urn:tokenkit:problem:quota-exhausted\",\"title\":"
+        + "\"Too Many Requests\",\"status\":429,\"detail\":\"The usage quota of this API token is used up. It is "
+        + "refilled on its schedule or reset by an administrator.\"}");
+    assertThat(exhausted.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(tokens.quota(ADMIN, id).remaining()).isZero();
+    tokens.resetQuota(ADMIN, id);
+    advance(Duration.ofMinutes(1)); // the rate limit (3 per minute) is not what is tested here
+    assertThat(get(token).statusCode()).isEqualTo(200);
+    assertThat(tokens.quota(ADMIN, id).remaining()).isEqualTo(1);
   }
 
   @Test

@@ -84,6 +84,7 @@ public final class ManagementServlet extends HttpServlet {
     new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
         .register(router);
     new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
+    new QuotaEndpoints(b.tokens).register(router);
     router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }
 
@@ -168,7 +169,7 @@ public final class ManagementServlet extends HttpServlet {
       }
       Router.Match match = router.match(method, path);
       JsonNode body = null;
-      if (method.equals("POST") || method.equals("PATCH")) {
+      if (method.equals("POST") || method.equals("PATCH") || method.equals("PUT")) {
         body = JsonBody.read(req);
       }
       ApiResponse response = match.route().endpoint()
