@@ -16,17 +16,18 @@ final class StaticConsole {
   /** A console file: its bytes and content type. */
   record Asset(byte[] bytes, String contentType) {}
 
-  private static final Map<String, String> FILES = Map.of(
-      "index.html", "text/html; charset=utf-8",
-      "console.css", "text/css; charset=utf-8",
-      "api.js", "text/javascript; charset=utf-8",
-      "dom.js", "text/javascript; charset=utf-8",
-      "format.js", "text/javascript; charset=utf-8",
-      "dialogs.js", "text/javascript; charset=utf-8",
-      "forms.js", "text/javascript; charset=utf-8",
-      "sharedsecrets.js", "text/javascript; charset=utf-8",
-      "scope.js", "text/javascript; charset=utf-8",
-      "console.js", "text/javascript; charset=utf-8");
+  private static final Map<String, String> FILES = Map.ofEntries(
+      Map.entry("index.html", "text/html; charset=utf-8"),
+      Map.entry("console.css", "text/css; charset=utf-8"),
+      Map.entry("api.js", "text/javascript; charset=utf-8"),
+      Map.entry("dom.js", "text/javascript; charset=utf-8"),
+      Map.entry("format.js", "text/javascript; charset=utf-8"),
+      Map.entry("dialogs.js", "text/javascript; charset=utf-8"),
+      Map.entry("forms.js", "text/javascript; charset=utf-8"),
+      Map.entry("sharedsecrets.js", "text/javascript; charset=utf-8"),
+      Map.entry("scope.js", "text/javascript; charset=utf-8"),
+      Map.entry("quota.js", "text/javascript; charset=utf-8"),
+      Map.entry("console.js", "text/javascript; charset=utf-8"));
 
   /**
    * The security headers of console responses: scripts and styles only from the mount, no framing.

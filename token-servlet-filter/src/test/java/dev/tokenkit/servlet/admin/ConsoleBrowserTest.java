@@ -142,6 +142,28 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void aQuotaIsSetShownAndResetFromTheQuotaDialog() throws Exception {
+    createToken("metered", "quinn", "READ");
+    String id = row("metered").getAttribute("data-token-id");
+    action("metered", "quota");
+    assertThat(driver.findElement(By.id("quota-current")).getText()).isEqualTo("No quota: uses are not counted.");
+    WebElement amount = driver.findElement(By.id("quota-amount"));
+    amount.clear();
+    amount.sendKeys("2");
+    new Select(driver.findElement(By.id("quota-refill"))).selectByValue("DAILY");
+    driver.findElement(By.id("confirm-ok")).click();
+    waitForStatus("Quota of “metered” set: 2 of 2 uses left, refilled daily.");
+    assertThat(server.tokens.quota(dev.tokenkit.Actor.of("test"), id).amount()).isEqualTo(2);
+
+    action("metered", "quota");
+    assertThat(driver.findElement(By.id("quota-current")).getText()).isEqualTo("2 of 2 uses left, refilled daily.");
+    new Select(driver.findElement(By.id("quota-action"))).selectByValue("remove");
+    driver.findElement(By.id("confirm-ok")).click();
+    waitForStatus("Quota of “metered” removed.");
+    assertThat(server.tokens.quota(dev.tokenkit.Actor.of("test"), id)).isNull();
+  }
+
+  @Test
   void revokingStopsTheTokenForGood() throws Exception {
     String secret = createToken("revoke-me", "dave", "READ");
     action("revoke-me", "revoke");

@@ -6,6 +6,7 @@ import { expiryChoices, TokenForm } from './forms.js';
 import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
 import { SharedSecretsPanel } from './sharedsecrets.js';
 import { Scope } from './scope.js';
+import { editQuota } from './quota.js';
 
 const TOKEN_KEY = 'tokenkit.adminToken';
 const GRACE_CHOICES = [[0, 'No grace period: the old secret stops now'], [3600, '1 hour'], [86400, '1 day'], [604800, '7 days']];
@@ -175,6 +176,7 @@ function tokenRow(t) {
   const may = (op) => scope.allows(op) && scope.reaches(t.owner);
   if (t.status !== 'REVOKED') {
     if (may('edit') && handles) actions.append(button('edit', 'Edit'));
+    if (may('edit')) actions.append(button('quota', 'Quota'));
     if (may('rotate') && handles) actions.append(button('rotate', 'Rotate'));
     if (may('regenerate') && handles) actions.append(button('regenerate', 'Regenerate'));
     if (t.status === 'DISABLED' ? may('enable') : may('disable')) {
@@ -241,6 +243,10 @@ async function runAction(action, t) {
     case 'edit':
       tokenForm.openEdit(t);
       return;
+    case 'quota':
+      message = await editQuota(api, t);
+      if (!message) return;
+      break;
     case 'rotate': {
       const select = el('select', { id: 'grace-seconds' },
         ...GRACE_CHOICES.map(([seconds, text]) => el('option', { value: seconds, text })));
