@@ -36,5 +36,12 @@ public enum AuditEventType {
    */
   MANAGEMENT_DENIED,
   /** A token's usage quota was set, reset or removed; the detail says which. */
-  QUOTA_CHANGED
+  QUOTA_CHANGED,
+  /**
+   * A token reaches one of the expiry-notice lead times (default 30, 7 and 1 days before its expiry); the detail
+   * names the lead time and the expiry. Delivered once per token, lead time and expiry across all nodes.
+   */
+  EXPIRING_SOON,
+  /** A token has expired; delivered once per token and expiry across all nodes. */
+  EXPIRED
 }

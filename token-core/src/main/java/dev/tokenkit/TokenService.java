@@ -71,6 +71,7 @@ public final class TokenService implements AutoCloseable {
   private final SharedSecretManager sharedSecrets;
   private final ScopedReads reads;
   private final UsageQuotas quotas;
+  private final LifecycleSweep lifecycle;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
@@ -95,6 +96,8 @@ public final class TokenService implements AutoCloseable {
     this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
     this.reads = new ScopedReads(store, views, guard);
     this.quotas = new UsageQuotas(store, time, cache, audit, views, guard);
+    this.lifecycle = new LifecycleSweep(store, time, audit, cache, b.expiryNoticeLeadTimes, b.idleAfter,
+        b.lifecycleInterval);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
         lastUse, audit, VerifiedToken.FACTORY, knownIds);
@@ -413,6 +416,37 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * Runs one lifecycle pass now (it also runs every {@link Builder#lifecycleInterval(Duration)} on a daemon thread):
+   * delivers due expiry notices ({@link AuditEventType#EXPIRING_SOON}, {@link AuditEventType#EXPIRED}) to the audit
+   * trail and the {@link AuditListener}s, each once per token and lead time across all nodes sharing the store, and
+   * disables idle tokens when {@link Builder#disableIdleTokens(Duration)} is set.
+   *
+   * @return what this node did
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public SweepReport sweepLifecycle() {
+    return lifecycle.run();
+  }
+
+  /**
+   * The lead times of expiry notices, e.g. to mark tokens expiring soon.
+   *
+   * @return the lead times (default 30, 7 and 1 days); empty when notices are off
+   */
+  public List<Duration> expiryNoticeLeadTimes() {
+    return lifecycle.leadTimes();
+  }
+
+  /**
+   * The idle-token policy.
+   *
+   * @return how long a token may stay unused before it is disabled, or {@code null} when the policy is off
+   */
+  public Duration idleTokenLimit() {
+    return lifecycle.idleAfter();
+  }
+
+  /**
    * Deletes a token permanently; its audit events remain.
    *
    * @param actor who; never {@code null}
@@ -554,6 +588,7 @@ public final class TokenService implements AutoCloseable {
     }
     knownIds.close();
     lastUse.close();
+    lifecycle.close();
   }
 
   /**
@@ -583,6 +618,9 @@ public final class TokenService implements AutoCloseable {
     KeyRing sharedSecretKeys;
     Duration signatureClockSkew = Duration.ofSeconds(300);
     boolean requireSignatureNonce;
+    List<Duration> expiryNoticeLeadTimes = LifecycleSweep.defaults();
+    Duration idleAfter;
+    Duration lifecycleInterval = Duration.ofHours(1);
 
     private Builder() {
       roles.put(Role.ADMIN.name(), Role.ADMIN);
@@ -857,6 +895,68 @@ public final class TokenService implements AutoCloseable {
      */
     public Builder requireSignatureNonce(boolean required) {
       this.requireSignatureNonce = required;
+      return this;
+    }
+
+    /**
+     * The lead times of expiry notices: an {@link AuditEventType#EXPIRING_SOON} event when a token's expiry is this
+     * close (the shortest lead time reached; each once per token, lead time and expiry across all nodes) and an
+     * {@link AuditEventType#EXPIRED} event after it. Default 30, 7 and 1 days; none turns notices off.
+     *
+     * @param leadTimes 1 hour to 366 days each, at most 10
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder expiryNotices(Duration... leadTimes) {
+      if (leadTimes.length > 10) {
+        throw new IllegalArgumentException("at most 10 expiry-notice lead times, e.g. 30, 7 and 1 days");
+      }
+      List<Duration> list = new ArrayList<>();
+      for (Duration d : leadTimes) {
+        Objects.requireNonNull(d, "leadTime");
+        if (d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(366)) > 0) {
+          throw new IllegalArgumentException("expiry-notice lead times must be between 1 hour and 366 days, got " + d);
+        }
+        if (!list.contains(d)) {
+          list.add(d);
+        }
+      }
+      this.expiryNoticeLeadTimes = list;
+      return this;
+    }
+
+    /**
+     * Disables tokens unused for this long (off by default): the lifecycle pass moves ACTIVE tokens whose last use
+     * (or, never used, their creation) is older to DISABLED, audited as {@link AuditEventType#DISABLED} with the
+     * detail "idle: unused for N days" by the actor "tokenkit (lifecycle)". Enabling such a token again is an
+     * ordinary enable.
+     *
+     * @param unusedFor 1 to 3650 days, or {@code null} to turn the policy off
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder disableIdleTokens(Duration unusedFor) {
+      if (unusedFor != null && (unusedFor.compareTo(Duration.ofDays(1)) < 0
+          || unusedFor.compareTo(Duration.ofDays(3650)) > 0)) {
+        throw new IllegalArgumentException("disableIdleTokens must be between 1 and 3650 days, e.g. Duration.ofDays(90)");
+      }
+      this.idleAfter = unusedFor;
+      return this;
+    }
+
+    /**
+     * How often the lifecycle pass runs on its daemon thread (default 1 hour; the first run 5 minutes after start, or one interval when shorter).
+     *
+     * @param interval 1 minute to 1 day, or {@code null} to run it only through {@link TokenService#sweepLifecycle()}
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder lifecycleInterval(Duration interval) {
+      if (interval != null && (interval.compareTo(Duration.ofMinutes(1)) < 0
+          || interval.compareTo(Duration.ofDays(1)) > 0)) {
+        throw new IllegalArgumentException("lifecycleInterval must be between 1 minute and 1 day, e.g. Duration.ofHours(1)");
+      }
+      this.lifecycleInterval = interval;
       return this;
     }
 

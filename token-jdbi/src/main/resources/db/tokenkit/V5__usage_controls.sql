@@ -17,3 +17,13 @@ ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS remaining_uses BIGINT;
 ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS quota_amount BIGINT;
 ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS quota_refill VARCHAR(10);
 ALTER TABLE ${tablePrefix}tokens ADD COLUMN IF NOT EXISTS quota_refilled_at TIMESTAMP(3) WITH TIME ZONE;
+
+-- Lifecycle notices (EXPIRING_SOON per lead time, EXPIRED): one row per token, notice and expiry, inserted by the
+-- node that delivers it; the primary key makes every other node's insert fail, so each notice goes out once.
+CREATE TABLE IF NOT EXISTS ${tablePrefix}token_notices (
+  token_id VARCHAR(64) NOT NULL,
+  notice VARCHAR(32) NOT NULL,
+  expires_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+  claimed_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+  CONSTRAINT ${tablePrefix}token_notices_pk PRIMARY KEY (token_id, notice, expires_at)
+);

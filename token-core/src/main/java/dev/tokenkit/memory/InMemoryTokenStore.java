@@ -55,6 +55,7 @@ public final class InMemoryTokenStore implements TokenStore {
   private final Collection<AuditEvent> audit = new ConcurrentLinkedQueue<>();
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
+  private final java.util.Set<String> notices = new java.util.HashSet<>();
   private final InMemorySharedSecretStore sharedSecrets = new InMemorySharedSecretStore(this::notifyChanged);
 
   /** An empty store. */
@@ -205,6 +206,18 @@ public final class InMemoryTokenStore implements TokenStore {
           return prev != null && !use.at().isAfter(prev) ? s : s.withToken(s.token().withLastUsed(use.at(), use.ip()));
         });
       }
+    }
+  }
+
+  /** Claims under the write lock; the event is stored with the claim. */
+  @Override
+  public boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    synchronized (writeLock) {
+      if (!notices.add(tokenId + '|' + notice + '|' + expiresAt)) {
+        return false;
+      }
+      appendWithChange(event);
+      return true;
     }
   }
 

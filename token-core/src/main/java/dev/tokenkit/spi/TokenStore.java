@@ -270,6 +270,24 @@ public interface TokenStore extends AutoCloseable {
         + "in-memory or the JDBI store, or implement TokenStore.consumeUse and setQuota");
   }
 
+  /**
+   * Claims a lifecycle notice for a token, so that exactly one node delivers it: the first call for a
+   * (token, notice, expiry) stores the claim and its audit event together and returns {@code true}; every later
+   * call, from any node, returns {@code false} and stores nothing. A new expiry (after a regeneration) is a new
+   * key, so its notices are sent again.
+   *
+   * @param tokenId the token
+   * @param notice which notice, e.g. {@code lead-604800} or {@code expired}; at most 32 characters
+   * @param expiresAt the expiry the notice is about
+   * @param event the audit event to store with the claim
+   * @return whether this call claimed the notice
+   * @throws UnsupportedOperationException when the store has no claims (the default: notices are then off)
+   */
+  default boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot claim notices across nodes; implement "
+        + "TokenStore.claimNotice (the in-memory and JDBI stores do)");
+  }
+
   /** Releases resources. The default does nothing. */
   @Override
   default void close() {}

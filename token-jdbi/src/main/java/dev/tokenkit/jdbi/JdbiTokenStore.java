@@ -233,6 +233,25 @@ public final class JdbiTokenStore implements TokenStore {
     });
   }
 
+  /** The claim and its audit event in one transaction; a duplicate claim (another node was first) is {@code false}. */
+  @Override
+  public boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    Objects.requireNonNull(tokenId, "tokenId");
+    try {
+      db.inTransaction("claim a lifecycle notice", h -> {
+        quotas.claim(h, tokenId, notice, expiresAt, clock.instant());
+        insertEvent(h, event);
+        return null;
+      });
+      return true;
+    } catch (RuntimeException e) {
+      if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   @Override
   public boolean delete(String id) {
     return delete(id, null);

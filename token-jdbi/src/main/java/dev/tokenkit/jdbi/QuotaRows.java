@@ -9,9 +9,9 @@ import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /**
- * SQL for the usage-quota columns of the tokens table (migration V5): {@code remaining_uses} (NULL = no quota),
- * {@code quota_amount}, {@code quota_refill} (DAILY, MONTHLY or NULL) and {@code quota_refilled_at}. Stateless
- * apart from the names.
+ * SQL for usage controls (migration V5): the usage-quota columns of the tokens table ({@code remaining_uses},
+ * NULL = no quota; {@code quota_amount}; {@code quota_refill}, DAILY, MONTHLY or NULL; {@code quota_refilled_at})
+ * and the lifecycle-notice claims. Stateless apart from the names.
  */
 final class QuotaRows {
   static final String COLUMNS = "remaining_uses, quota_amount, quota_refill, quota_refilled_at";
@@ -59,6 +59,14 @@ final class QuotaRows {
   boolean hasNoQuota(Handle h, String id) {
     return h.createQuery("SELECT COUNT(*) FROM " + t.tokens + " WHERE id = :id AND remaining_uses IS NULL")
         .bind("id", id).mapTo(Integer.class).one() > 0;
+  }
+
+  /** Inserts a notice claim; a primary-key violation means another node claimed it first. */
+  void claim(Handle h, String tokenId, String notice, Instant expiresAt, Instant now) {
+    h.createUpdate("INSERT INTO " + t.notices + " (token_id, notice, expires_at, claimed_at) "
+            + "VALUES (:id, :notice, :expiresAt, :now)")
+        .bind("id", tokenId).bind("notice", notice).bind("expiresAt", Timestamps.of(expiresAt))
+        .bind("now", Timestamps.of(now)).execute();
   }
 
   /** Compare-and-set of version, update time and the quota columns; returns the rows changed. */

@@ -19,6 +19,7 @@ final class TableNames {
   final String nonces;
   final String channel;
   final String rateLimits;
+  final String notices;
 
   TableNames(String prefix) {
     Objects.requireNonNull(prefix, "tablePrefix");
@@ -38,5 +39,6 @@ final class TableNames {
     this.nonces = prefix + "signature_nonces";
     this.channel = prefix + "token_changes";
     this.rateLimits = prefix + "rate_limits";
+    this.notices = prefix + "token_notices";
   }
 }

@@ -3,7 +3,8 @@ package dev.tokenkit.memory;
 import dev.tokenkit.spi.TokenStore;
 import dev.tokenkit.testkit.TokenStoreContract;
 
-class InMemoryTokenStoreContractTest extends TokenStoreContract implements dev.tokenkit.testkit.UsageQuotaContract {
+class InMemoryTokenStoreContractTest extends TokenStoreContract implements dev.tokenkit.testkit.UsageQuotaContract,
+    dev.tokenkit.testkit.LifecycleNoticeContract {
   @Override
   protected TokenStore newStore() {
     return new InMemoryTokenStore();
