@@ -72,6 +72,7 @@ public final class TokenService implements AutoCloseable {
   private final ScopedReads reads;
   private final UsageQuotas quotas;
   private final LifecycleSweep lifecycle;
+  private final TimeSource time;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
@@ -79,6 +80,7 @@ public final class TokenService implements AutoCloseable {
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
+    this.time = time;
     Hashers hashers = new Hashers(b.hasher, b.extraHashers);
     VerificationCache cache = new VerificationCache(b.cacheTtl, b.cacheMaximumSize, b.negativeCacheTtl,
         time.ticker());
@@ -100,7 +102,7 @@ public final class TokenService implements AutoCloseable {
         b.lifecycleInterval);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
-        lastUse, audit, VerifiedToken.FACTORY, knownIds);
+        lastUse, audit, VerifiedToken.FACTORY, knownIds, b.expiryPolicy);
     this.sharedSecrets = new SharedSecretManager(store, b.sharedSecretKeys, audit, time, b.random,
         new SharedSecretManager.Settings(b.maxGracePeriod, b.cacheTtl, SignatureVerifier.builder()
             .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)));
@@ -413,6 +415,20 @@ public final class TokenService implements AutoCloseable {
    */
   public void removeQuota(Actor actor, String id) {
     quotas.remove(actor, id);
+  }
+
+  /**
+   * Why a token is blocked although its status is ACTIVE: {@link FailureReason#POLICY_VIOLATION} when it exceeds the
+   * current expiry policy ({@link ExpiryPolicy#isExceededBy(Instant, Instant)}: a longer remaining lifetime than
+   * the maximum, or "never" where it is forbidden). Regenerating it within the policy lifts the block.
+   *
+   * @param token a token as read from this service; never {@code null}
+   * @return the reason, or {@code null} when nothing blocks it beyond its status
+   */
+  public FailureReason blockedReason(Token token) {
+    Objects.requireNonNull(token, "token");
+    return token.status() != TokenStatus.REVOKED && expiryPolicy.isExceededBy(token.expiresAt(), time.now())
+        ? FailureReason.POLICY_VIOLATION : null;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tokenkit.internal;
 
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.ExpiryPolicy;
 import dev.tokenkit.FailureReason;
 import dev.tokenkit.IpAddress;
 import dev.tokenkit.IpRange;
@@ -37,6 +38,7 @@ public final class Authenticator {
   private final AuditTrail audit;
   private final VerifiedTokenFactory verifiedTokens;
   private final KnownIds knownIds;
+  private final ExpiryPolicy policy;
 
   /**
    * Wires the path.
@@ -52,10 +54,11 @@ public final class Authenticator {
    * @param audit the audit trail
    * @param verifiedTokens creates the outcome tokens
    * @param knownIds the ids that exist, so unknown ids reach the store only at a bounded rate
+   * @param policy the expiry policy: tokens exceeding it are refused with POLICY_VIOLATION
    */
   public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
       Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit,
-      VerifiedTokenFactory verifiedTokens, KnownIds knownIds) {
+      VerifiedTokenFactory verifiedTokens, KnownIds knownIds, ExpiryPolicy policy) {
     this.codec = codec;
     this.store = store;
     this.cache = cache;
@@ -67,6 +70,7 @@ public final class Authenticator {
     this.audit = audit;
     this.verifiedTokens = verifiedTokens;
     this.knownIds = knownIds;
+    this.policy = policy;
   }
 
   /**
@@ -144,6 +148,9 @@ public final class Authenticator {
     }
     if (now >= entry.expiresAtMillis) {
       return FailureReason.EXPIRED;
+    }
+    if (now < entry.compliantFromMillis) {
+      return FailureReason.POLICY_VIOLATION;
     }
     if (entry.allowedIps.length > 0 && !ipAllowed(entry, ctx.clientIp())) {
       return FailureReason.IP_NOT_ALLOWED;
@@ -229,6 +236,7 @@ public final class Authenticator {
         stored.quota() != null);
     Instant previousValidUntil = stored.previousSecretValidUntil();
     return new CachedToken(stored, verified,
-        previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil));
+        previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil),
+        policy.compliesFrom(t.expiresAt()));
   }
 }

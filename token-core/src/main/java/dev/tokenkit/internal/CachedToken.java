@@ -31,6 +31,8 @@ final class CachedToken extends UseSlot {
   final IpRange[] allowedIps;
   /** End of the previous secret's grace period in epoch milliseconds (rounded up), {@link Long#MIN_VALUE} for none. */
   final long previousValidUntilMillis;
+  /** From when the token is within the expiry policy (epoch ms); {@link Long#MIN_VALUE} for always. */
+  final long compliantFromMillis;
   volatile byte[] currentDigest;
   volatile byte[] previousDigest;
 
@@ -40,8 +42,9 @@ final class CachedToken extends UseSlot {
    * @param stored the snapshot
    * @param verified the outcome token for the current secret
    * @param verifiedDeprecated the outcome token for the previous secret in its grace period, or {@code null}
+   * @param compliesFrom from when the token is within the expiry policy ({@code null}: always)
    */
-  CachedToken(StoredToken stored, VerifiedToken verified, VerifiedToken verifiedDeprecated) {
+  CachedToken(StoredToken stored, VerifiedToken verified, VerifiedToken verifiedDeprecated, Instant compliesFrom) {
     super(stored.id());
     this.stored = stored;
     this.verified = verified;
@@ -54,6 +57,7 @@ final class CachedToken extends UseSlot {
     Instant expiresAt = stored.token().expiresAt();
     this.expiresAtMillis = expiresAt == null ? Long.MAX_VALUE : ceilMillis(expiresAt);
     this.allowedIps = stored.token().allowedIps().toArray(new IpRange[0]);
+    this.compliantFromMillis = compliesFrom == null ? Long.MIN_VALUE : ceilMillis(compliesFrom);
   }
 
   /**

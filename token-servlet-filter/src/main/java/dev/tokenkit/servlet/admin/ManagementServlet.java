@@ -79,9 +79,9 @@ public final class ManagementServlet extends HttpServlet {
   private ManagementServlet(Builder b) {
     this.access = new AdminAccess(b.tokens, b.hostAccess, b.clients);
     this.publicOpenApi = b.publicOpenApi;
-    JsonViews json = new JsonViews(mapper);
+    JsonViews json = new JsonViews(mapper, b.tokens);
     new CallerEndpoints(b.tokens, json).register(router); // before /api/tokens/{id}/rotate, which "self" would match
-    new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
+    new TokenEndpoints(b.tokens, json, Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
         .register(router);
     new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
     new QuotaEndpoints(b.tokens).register(router);

@@ -3,7 +3,7 @@ import { el, byId } from './dom.js';
 import { Api, ApiError } from './api.js';
 import { confirmAction, showSecret } from './dialogs.js';
 import { expiryChoices, TokenForm } from './forms.js';
-import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
+import { dateTime, eventLabel, expiringSoon, expiryClass, expiryText, lastUsedText, statusLabel, unusedText } from './format.js';
 import { SharedSecretsPanel } from './sharedsecrets.js';
 import { Scope } from './scope.js';
 import { editQuota } from './quota.js';
@@ -192,11 +192,17 @@ function tokenRow(t) {
     el('td', { text: t.owner }),
     el('td', { text: t.role || '—' }),
     el('td', { text: dateTime(t.createdAt) }),
-    el('td', { class: `expiry ${expiryClass(t.expiresAt, now)}`, title: t.expiresAt ? dateTime(t.expiresAt) : null,
-      text: expiryText(t.expiresAt, now) }),
+    el('td', { class: `expiry ${expiryClass(t.expiresAt, now)}`, title: t.expiresAt ? dateTime(t.expiresAt) : null },
+      expiryText(t.expiresAt, now),
+      t.status === 'ACTIVE' && expiringSoon(t.expiresAt, state.policy.expiryNoticeLeadDays, now)
+        ? el('span', { class: 'tag tag-expiring-soon', text: 'Expiring soon' }) : null),
     el('td', { class: 'last-used' }, lastUsedText(t),
-      t.lastUsedIp ? el('span', { class: 'sub mono', text: t.lastUsedIp }) : null),
-    el('td', {}, el('span', { class: `badge badge-${t.status}`, text: statusLabel(t.status) })),
+      t.lastUsedIp ? el('span', { class: 'sub mono', text: t.lastUsedIp }) : null,
+      unusedText(t, now) ? el('span', { class: 'sub unused', text: unusedText(t, now) }) : null),
+    el('td', {}, el('span', { class: `badge badge-${t.status}`, text: statusLabel(t.status) }),
+      t.blockedReason === 'POLICY_VIOLATION'
+        ? el('span', { class: 'tag tag-policy-violation', title: 'The token exceeds the current expiry policy. Regenerate it within the policy to use it again.',
+          text: 'Blocked: exceeds the expiry policy' }) : null),
     el('td', {}, actions));
 }
 
