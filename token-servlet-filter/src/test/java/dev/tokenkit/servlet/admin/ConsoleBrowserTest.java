@@ -164,6 +164,18 @@ class ConsoleBrowserTest {
   }
 
   @Test
+  void tokensExpiringWithinTheNoticeLeadTimeAreMarked() {
+    server.tokens.issue(dev.tokenkit.Actor.of("test"), dev.tokenkit.IssueRequest.builder("soon", "sam")
+        .expiration(dev.tokenkit.Expiration.at(java.time.Instant.now().plus(Duration.ofDays(5)))).build());
+    server.tokens.issue(dev.tokenkit.Actor.of("test"), dev.tokenkit.IssueRequest.builder("later", "sam")
+        .expiration(dev.tokenkit.Expiration.months(6)).build());
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+    assertThat(cell("soon", ".expiry").getText()).contains("Expiring soon");
+    assertThat(cell("later", ".expiry").findElements(By.cssSelector(".tag-expiring-soon"))).isEmpty();
+  }
+
+  @Test
   void revokingStopsTheTokenForGood() throws Exception {
     String secret = createToken("revoke-me", "dave", "READ");
     action("revoke-me", "revoke");
