@@ -3,7 +3,9 @@ package dev.tokenkit;
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Authenticator;
 import dev.tokenkit.internal.FailureThrottle;
+import dev.tokenkit.imports.KeyImport;
 import dev.tokenkit.internal.Hashers;
+import dev.tokenkit.internal.ImportedKeyIndex;
 import dev.tokenkit.internal.KnownIds;
 import dev.tokenkit.internal.LastUseRecorder;
 import dev.tokenkit.internal.TimeSource;
@@ -73,6 +75,8 @@ public final class TokenService implements AutoCloseable {
   private final UsageQuotas quotas;
   private final LifecycleSweep lifecycle;
   private final TimeSource time;
+  private final ImportedKeyIndex importedKeys;
+  private final AutoCloseable importedKeysSubscription;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
@@ -95,20 +99,23 @@ public final class TokenService implements AutoCloseable {
     this.views = new TokenViews(store, time, lastUse);
     ScopeGuard guard = new ScopeGuard(roles, audit, time);
     this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
-    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
+    this.importedKeys = new ImportedKeyIndex(store);
+    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds,
+        importedKeys);
     this.reads = new ScopedReads(store, views, guard);
     this.quotas = new UsageQuotas(store, time, cache, audit, views, guard);
     this.lifecycle = new LifecycleSweep(store, time, audit, cache, b.expiryNoticeLeadTimes, b.idleAfter,
         b.lifecycleInterval);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
-        lastUse, audit, VerifiedToken.FACTORY, knownIds, b.expiryPolicy);
+        lastUse, audit, VerifiedToken.FACTORY, knownIds, b.expiryPolicy, importedKeys);
     this.sharedSecrets = new SharedSecretManager(store, b.sharedSecretKeys, audit, time, b.random,
         new SharedSecretManager.Settings(b.maxGracePeriod, b.cacheTtl, SignatureVerifier.builder()
             .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)));
     this.subscription = store.subscribe(cache.changeListener());
     this.sharedSecretSubscription = store.subscribe(sharedSecrets.changeListener());
     this.knownIdsSubscription = store.subscribe(knownIds);
+    this.importedKeysSubscription = store.subscribe(importedKeys);
   }
 
   /**
@@ -432,6 +439,32 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * Imports an API key from another system so that integrations keep working through a migration: a token with a
+   * new TokenKit id, the request's owner, name, role, grants and expiry, and the imported key as its secret (its
+   * plain text hashed now, or its SHA-256 or Argon2id hash as given). The key keeps working as it is, found through
+   * the imported-key index (its digest, or its own lookup prefix for Argon2id), never by scanning; rotating or
+   * regenerating the token later hands out a TokenKit-format secret. Audited as {@link AuditEventType#ISSUED} with
+   * the detail "imported (...)".
+   *
+   * <pre>{@code
+   * tokens.importKey(admin, IssueRequest.builder("legacy-billing", "acme").role("READONLY").build(),
+   *     KeyImport.plainText(legacyKey));
+   * }</pre>
+   *
+   * @param actor who; needs ISSUE over the owner, within its grant cap; never {@code null}
+   * @param request owner, name, role, grants, expiry; never {@code null}
+   * @param key the key; never {@code null}
+   * @return the token (no secret: the caller already has it)
+   * @throws InvalidInputException when a field is invalid, the key was imported before, or Argon2id hashes cannot
+   *     be verified by this service
+   * @throws DuplicateTokenException when the owner has a token of that name
+   * @throws UnsupportedOperationException when the store cannot import keys
+   */
+  public Token importKey(Actor actor, IssueRequest request, KeyImport key) {
+    return management.importKey(actor, request, key);
+  }
+
+  /**
    * Runs one lifecycle pass now (it also runs every {@link Builder#lifecycleInterval(Duration)} on a daemon thread):
    * delivers due expiry notices ({@link AuditEventType#EXPIRING_SOON}, {@link AuditEventType#EXPIRED}) to the audit
    * trail and the {@link AuditListener}s, each once per token and lead time across all nodes sharing the store, and
@@ -595,7 +628,8 @@ public final class TokenService implements AutoCloseable {
   /** Flushes pending last-use times and stops the flush thread. Does not close the store (the host owns it). */
   @Override
   public void close() {
-    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription, knownIdsSubscription)) {
+    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription, knownIdsSubscription,
+        importedKeysSubscription)) {
       try {
         s.close();
       } catch (Exception e) {

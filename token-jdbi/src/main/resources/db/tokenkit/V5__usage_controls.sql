@@ -27,3 +27,14 @@ CREATE TABLE IF NOT EXISTS ${tablePrefix}token_notices (
   claimed_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,
   CONSTRAINT ${tablePrefix}token_notices_pk PRIMARY KEY (token_id, notice, expires_at)
 );
+
+-- Imported keys (keys from another system that do not follow TokenKit's format): the index that finds them,
+-- 'd:<Base64 SHA-256 of the key>' or 'p:<the key's own prefix>', unique; removed with its token.
+CREATE TABLE IF NOT EXISTS ${tablePrefix}imported_keys (
+  lookup VARCHAR(200) NOT NULL,
+  token_id VARCHAR(64) NOT NULL,
+  CONSTRAINT ${tablePrefix}imported_keys_pk PRIMARY KEY (lookup),
+  CONSTRAINT ${tablePrefix}imported_keys_token_fk FOREIGN KEY (token_id) REFERENCES ${tablePrefix}tokens (id)
+    ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS ${tablePrefix}imported_keys_token_idx ON ${tablePrefix}imported_keys (token_id);

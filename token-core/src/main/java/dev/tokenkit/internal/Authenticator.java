@@ -39,6 +39,7 @@ public final class Authenticator {
   private final VerifiedTokenFactory verifiedTokens;
   private final KnownIds knownIds;
   private final ExpiryPolicy policy;
+  private final ImportedKeyIndex importedKeys;
 
   /**
    * Wires the path.
@@ -55,10 +56,12 @@ public final class Authenticator {
    * @param verifiedTokens creates the outcome tokens
    * @param knownIds the ids that exist, so unknown ids reach the store only at a bounded rate
    * @param policy the expiry policy: tokens exceeding it are refused with POLICY_VIOLATION
+   * @param importedKeys the index of imported keys that do not follow TokenKit's format
    */
   public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
       Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit,
-      VerifiedTokenFactory verifiedTokens, KnownIds knownIds, ExpiryPolicy policy) {
+      VerifiedTokenFactory verifiedTokens, KnownIds knownIds, ExpiryPolicy policy,
+      ImportedKeyIndex importedKeys) {
     this.codec = codec;
     this.store = store;
     this.cache = cache;
@@ -71,6 +74,7 @@ public final class Authenticator {
     this.verifiedTokens = verifiedTokens;
     this.knownIds = knownIds;
     this.policy = policy;
+    this.importedKeys = importedKeys;
   }
 
   /**
@@ -97,7 +101,9 @@ public final class Authenticator {
 
   private AuthOutcome authenticate(String presented, AuthContext ctx, PresentedToken t) {
     if (!codec.read(presented, t)) {
-      return AuthOutcome.Rejected.of(FailureReason.MALFORMED);
+      String imported = importedKeys.find(presented);
+      return imported == null ? AuthOutcome.Rejected.of(FailureReason.MALFORMED)
+          : authenticateImported(presented, imported, ctx, t);
     }
     t.digest();
     CachedToken entry = cache.get(t);
@@ -133,6 +139,41 @@ public final class Authenticator {
     FailureReason refused = refusal(entry, now, ctx, outcome.token());
     if (refused != null) {
       return fail(entry.tokenId, refused, ctx);
+    }
+    lastUse.record(entry, now, ctx.clientIp() == null ? null : ctx.clientIp().toString());
+    return outcome;
+  }
+
+  /**
+   * An imported key in its own format, found through the index: the same checks as a TokenKit token, with the
+   * presented text hashed by the stored hash's algorithm (SHA-256 digests compare in constant time).
+   */
+  private AuthOutcome authenticateImported(String presented, String id, AuthContext ctx, PresentedToken t) {
+    byte[] b = t.room(presented.length());
+    for (int i = 0; i < presented.length(); i++) {
+      b[i] = (byte) presented.charAt(i); // printable ASCII, checked by the index
+    }
+    t.length = presented.length();
+    t.digest();
+    long now = clock.millis();
+    CachedToken entry = cache.get(id);
+    try {
+      entry = entry != null ? entry : cache.load(id, store::findById, this::toEntry);
+    } catch (RuntimeException e) {
+      LOG.warn("Token store unavailable while verifying imported key of token {} ({})", id, e.toString());
+      return AuthOutcome.Rejected.of(FailureReason.STORE_UNAVAILABLE);
+    }
+    if (entry == null) {
+      return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
+    }
+    AuthOutcome.Verified outcome = MessageDigest.isEqual(t.digest, entry.currentDigest) ? entry.verifiedOutcome
+        : coldCheck(entry, t, now);
+    if (outcome == null) {
+      return fail(id, FailureReason.INVALID_SECRET, ctx);
+    }
+    FailureReason refused = refusal(entry, now, ctx, outcome.token());
+    if (refused != null) {
+      return fail(id, refused, ctx);
     }
     lastUse.record(entry, now, ctx.clientIp() == null ? null : ctx.clientIp().toString());
     return outcome;

@@ -56,6 +56,7 @@ public final class InMemoryTokenStore implements TokenStore {
   private final List<TokenChangeListener> listeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
   private final java.util.Set<String> notices = new java.util.HashSet<>();
+  private final Map<String, String> imported = new ConcurrentHashMap<>();
   private final InMemorySharedSecretStore sharedSecrets = new InMemorySharedSecretStore(this::notifyChanged);
 
   /** An empty store. */
@@ -150,6 +151,7 @@ public final class InMemoryTokenStore implements TokenStore {
       removed = gone != null;
       if (removed) {
         idByName.remove(OwnerName.of(gone), id);
+        imported.values().remove(id); // a deleted imported key may be imported again
         appendWithChange(event);
       }
     }
@@ -206,6 +208,37 @@ public final class InMemoryTokenStore implements TokenStore {
           return prev != null && !use.at().isAfter(prev) ? s : s.withToken(s.token().withLastUsed(use.at(), use.ip()));
         });
       }
+    }
+  }
+
+  /** Token, index entry and event in one step under the write lock. */
+  @Override
+  public void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    synchronized (writeLock) {
+      if (imported.containsKey(lookup)) {
+        throw new IllegalStateException("this key was already imported");
+      }
+      insert(token, event);
+      imported.put(lookup, token.id());
+    }
+  }
+
+  @Override
+  public Optional<String> findImported(String lookup) {
+    String id = imported.get(lookup);
+    return id != null && tokens.containsKey(id) ? Optional.of(id) : Optional.empty();
+  }
+
+  @Override
+  public Map<String, String> importedLookups() {
+    synchronized (writeLock) {
+      Map<String, String> live = new HashMap<>();
+      imported.forEach((lookup, id) -> {
+        if (tokens.containsKey(id)) {
+          live.put(lookup, id);
+        }
+      });
+      return live;
     }
   }
 

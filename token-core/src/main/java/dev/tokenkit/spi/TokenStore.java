@@ -288,6 +288,43 @@ public interface TokenStore extends AutoCloseable {
         + "TokenStore.claimNotice (the in-memory and JDBI stores do)");
   }
 
+  /**
+   * Inserts an imported key: the token, its index entry ({@code lookup}, unique across imported keys) and its
+   * audit event together, all or nothing.
+   *
+   * @param token the token (its hash is the imported key's)
+   * @param lookup the index entry, {@code d:<digest>} or {@code p:<prefix>}, at most 200 characters
+   * @param event the audit event
+   * @throws dev.tokenkit.DuplicateTokenException when the owner has a token of that name
+   * @throws IllegalStateException when the lookup is already taken (the key was imported before)
+   * @throws UnsupportedOperationException when the store has no imported keys (the default)
+   */
+  default void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot import keys; implement "
+        + "TokenStore.insertImported, findImported and importedLookups (the in-memory and JDBI stores do)");
+  }
+
+  /**
+   * The token id of an imported key's index entry. Called at a bounded rate per node for keys the node's mirror
+   * does not know yet.
+   *
+   * @param lookup {@code d:<digest>} or {@code p:<prefix>}
+   * @return the token id, or empty
+   */
+  default Optional<String> findImported(String lookup) {
+    return Optional.empty();
+  }
+
+  /**
+   * Every imported key's index entry (lookup to token id), for the service's in-memory mirror, read at start and
+   * then periodically. The default has none.
+   *
+   * @return the entries
+   */
+  default java.util.Map<String, String> importedLookups() {
+    return java.util.Map.of();
+  }
+
   /** Releases resources. The default does nothing. */
   @Override
   default void close() {}

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -62,7 +63,7 @@ public final class JdbiTokenStore implements TokenStore {
 
   private final Db db;
   private final TokenRows tokens;
-  private final QuotaRows quotas;
+  private final UsageRows usage;
   private final AuditRows audit;
   private final ChangeLog changes;
   private final ChangeFeed feed;
@@ -73,7 +74,7 @@ public final class JdbiTokenStore implements TokenStore {
     this.db = new Db(b.jdbi, new TableNames(b.tablePrefix));
     this.clock = b.clock;
     this.tokens = new TokenRows(db.tables);
-    this.quotas = new QuotaRows(db.tables);
+    this.usage = new UsageRows(db.tables);
     this.audit = new AuditRows(db.tables);
     this.changes = new ChangeLog(db.tables, clock);
     this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention, clock);
@@ -201,7 +202,7 @@ public final class JdbiTokenStore implements TokenStore {
   }
 
   /**
-   * One use in one conditional UPDATE (see {@link QuotaRows#consume}): exact across nodes, the row lock serialises
+   * One use in one conditional UPDATE (see {@link UsageRows#consume}): exact across nodes, the row lock serialises
    * concurrent uses. A token without a quota costs a second, read-only statement (the filter only calls this for
    * tokens that had a quota when they were verified).
    */
@@ -209,7 +210,7 @@ public final class JdbiTokenStore implements TokenStore {
   public boolean consumeUse(String id, Instant now) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(now, "now");
-    return db.call("take a use of a token's quota", h -> quotas.consume(h, id, now) == 1 || quotas.hasNoQuota(h, id));
+    return db.call("take a use of a token's quota", h -> usage.consume(h, id, now) == 1 || usage.hasNoQuota(h, id));
   }
 
   /** Compare-and-set of version and quota with its change-feed entry and audit event in one transaction. */
@@ -221,7 +222,7 @@ public final class JdbiTokenStore implements TokenStore {
           + " for expected " + expectedVersion);
     }
     db.inTransaction("set a token's quota", h -> {
-      if (quotas.set(h, token, expectedVersion) == 1) {
+      if (usage.set(h, token, expectedVersion) == 1) {
         changes.record(h, db.dialect(), token.id());
         insertEvent(h, event);
         return null;
@@ -233,13 +234,55 @@ public final class JdbiTokenStore implements TokenStore {
     });
   }
 
+  /**
+   * The token, its index entry, its change-feed entry and its audit event in one transaction. A taken lookup is an
+   * {@link IllegalStateException}; a taken name a {@link DuplicateTokenException}.
+   */
+  @Override
+  public void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(lookup, "lookup");
+    if (db.call("check an imported key", h -> usage.findLookup(h, lookup)).isPresent()) {
+      throw new IllegalStateException("this key was already imported");
+    }
+    try {
+      db.inTransaction("import a key", h -> {
+        tokens.insert(h, token);
+        usage.insertLookup(h, lookup, token.id());
+        changes.record(h, db.dialect(), token.id());
+        insertEvent(h, event);
+        return null;
+      });
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+        if (db.call("check an imported key", h -> usage.findLookup(h, lookup)).isPresent()) {
+          throw new IllegalStateException("this key was already imported", e);
+        }
+        throw new DuplicateTokenException(token.token().owner(), token.token().name());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> findImported(String lookup) {
+    return db.call("find an imported key", h -> usage.findLookup(h, lookup));
+  }
+
+  @Override
+  public Map<String, String> importedLookups() {
+    return db.call("read the imported-key index", usage::lookups);
+  }
+
   /** The claim and its audit event in one transaction; a duplicate claim (another node was first) is {@code false}. */
   @Override
   public boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
     Objects.requireNonNull(tokenId, "tokenId");
     try {
       db.inTransaction("claim a lifecycle notice", h -> {
-        quotas.claim(h, tokenId, notice, expiresAt, clock.instant());
+        usage.claim(h, tokenId, notice, expiresAt, clock.instant());
         insertEvent(h, event);
         return null;
       });

@@ -20,6 +20,7 @@ final class TableNames {
   final String channel;
   final String rateLimits;
   final String notices;
+  final String importedKeys;
 
   TableNames(String prefix) {
     Objects.requireNonNull(prefix, "tablePrefix");
@@ -40,5 +41,6 @@ final class TableNames {
     this.channel = prefix + "token_changes";
     this.rateLimits = prefix + "rate_limits";
     this.notices = prefix + "token_notices";
+    this.importedKeys = prefix + "imported_keys";
   }
 }

@@ -29,8 +29,8 @@ final class TokenRows {
   private static final String COLUMNS = "id, token_prefix, name, description, owner, role_name, status, created_at, "
       + "updated_at, expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, "
       + "last_used_ip, version, signature_secret_id";
-  /** What a read selects: the written columns plus the usage quota ({@link QuotaRows} writes it). */
-  private static final String READ_COLUMNS = COLUMNS + ", " + QuotaRows.COLUMNS;
+  /** What a read selects: the written columns plus the usage quota ({@link UsageRows} writes it). */
+  private static final String READ_COLUMNS = COLUMNS + ", " + UsageRows.COLUMNS;
 
   private final TableNames t;
 
@@ -302,7 +302,7 @@ final class TokenRows {
       r.lastUsedIp = rs.getString("last_used_ip");
       r.version = rs.getLong("version");
       r.signatureSecretId = rs.getString("signature_secret_id");
-      r.quota = QuotaRows.read(rs);
+      r.quota = UsageRows.read(rs);
       return r;
     }
 

@@ -6,14 +6,17 @@ import dev.tokenkit.spi.StoredToken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
  * SQL for usage controls (migration V5): the usage-quota columns of the tokens table ({@code remaining_uses},
  * NULL = no quota; {@code quota_amount}; {@code quota_refill}, DAILY, MONTHLY or NULL; {@code quota_refilled_at})
- * and the lifecycle-notice claims. Stateless apart from the names.
+ * the lifecycle-notice claims and the imported-key index. Stateless apart from the names.
  */
-final class QuotaRows {
+final class UsageRows {
   static final String COLUMNS = "remaining_uses, quota_amount, quota_refill, quota_refilled_at";
 
   /** A refill is due when the period containing "now" started after the last refill. */
@@ -22,7 +25,7 @@ final class QuotaRows {
 
   private final TableNames t;
 
-  QuotaRows(TableNames tables) {
+  UsageRows(TableNames tables) {
     this.t = tables;
   }
 
@@ -67,6 +70,25 @@ final class QuotaRows {
             + "VALUES (:id, :notice, :expiresAt, :now)")
         .bind("id", tokenId).bind("notice", notice).bind("expiresAt", Timestamps.of(expiresAt))
         .bind("now", Timestamps.of(now)).execute();
+  }
+
+  /** Adds an imported key's index entry (a primary-key violation: the key was imported before). */
+  void insertLookup(Handle h, String lookup, String tokenId) {
+    h.createUpdate("INSERT INTO " + t.importedKeys + " (lookup, token_id) VALUES (:lookup, :id)")
+        .bind("lookup", lookup).bind("id", tokenId).execute();
+  }
+
+  Optional<String> findLookup(Handle h, String lookup) {
+    return h.createQuery("SELECT token_id FROM " + t.importedKeys + " WHERE lookup = :lookup").bind("lookup", lookup)
+        .mapTo(String.class).findOne();
+  }
+
+  Map<String, String> lookups(Handle h) {
+    Map<String, String> all = new HashMap<>();
+    h.createQuery("SELECT lookup, token_id FROM " + t.importedKeys)
+        .map((rs, ctx) -> Map.entry(rs.getString("lookup"), rs.getString("token_id")))
+        .forEach(e -> all.put(e.getKey(), e.getValue()));
+    return all;
   }
 
   /** Compare-and-set of version, update time and the quota columns; returns the rows changed. */
