@@ -85,6 +85,7 @@ public final class ManagementServlet extends HttpServlet {
         .register(router);
     new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
     new QuotaEndpoints(b.tokens).register(router);
+    new ImportEndpoints(b.tokens, json).register(router);
     router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }
 
