@@ -964,9 +964,8 @@ public final class TokenService implements AutoCloseable {
       List<Duration> list = new ArrayList<>();
       for (Duration d : leadTimes) {
         Objects.requireNonNull(d, "leadTime");
-        if (d.compareTo(Duration.ofHours(1)) < 0 || d.compareTo(Duration.ofDays(366)) > 0) {
-          throw new IllegalArgumentException("expiry-notice lead times must be between 1 hour and 366 days, got " + d);
-        }
+        within(d, Duration.ofHours(1), Duration.ofDays(366), "expiry-notice lead times must be between 1 hour and 366 "
+            + "days, got " + d);
         if (!list.contains(d)) {
           list.add(d);
         }
@@ -986,9 +985,9 @@ public final class TokenService implements AutoCloseable {
      * @throws IllegalArgumentException when out of range
      */
     public Builder disableIdleTokens(Duration unusedFor) {
-      if (unusedFor != null && (unusedFor.compareTo(Duration.ofDays(1)) < 0
-          || unusedFor.compareTo(Duration.ofDays(3650)) > 0)) {
-        throw new IllegalArgumentException("disableIdleTokens must be between 1 and 3650 days, e.g. Duration.ofDays(90)");
+      if (unusedFor != null) {
+        within(unusedFor, Duration.ofDays(1), Duration.ofDays(3650),
+            "disableIdleTokens must be between 1 and 3650 days, e.g. Duration.ofDays(90)");
       }
       this.idleAfter = unusedFor;
       return this;
@@ -1002,9 +1001,9 @@ public final class TokenService implements AutoCloseable {
      * @throws IllegalArgumentException when out of range
      */
     public Builder lifecycleInterval(Duration interval) {
-      if (interval != null && (interval.compareTo(Duration.ofMinutes(1)) < 0
-          || interval.compareTo(Duration.ofDays(1)) > 0)) {
-        throw new IllegalArgumentException("lifecycleInterval must be between 1 minute and 1 day, e.g. Duration.ofHours(1)");
+      if (interval != null) {
+        within(interval, Duration.ofMinutes(1), Duration.ofDays(1),
+            "lifecycleInterval must be between 1 minute and 1 day, e.g. Duration.ofHours(1)");
       }
       this.lifecycleInterval = interval;
       return this;
@@ -1026,6 +1025,12 @@ public final class TokenService implements AutoCloseable {
         random = new SecureRandom();
       }
       return new TokenService(this);
+    }
+
+    private static void within(Duration d, Duration min, Duration max, String message) {
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException(message);
+      }
     }
 
     private static Duration positive(Duration d, String name) {

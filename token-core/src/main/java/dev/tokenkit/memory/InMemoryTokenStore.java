@@ -101,17 +101,8 @@ public final class InMemoryTokenStore implements TokenStore {
   /** Replaces the token and appends its event in one step under the write lock: both or neither. */
   @Override
   public void update(StoredToken token, long expectedVersion, AuditEvent event) {
-    if (token.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
-    }
     synchronized (writeLock) {
-      StoredToken current = tokens.get(token.id());
-      if (current == null) {
-        throw new TokenNotFoundException(token.id());
-      }
-      if (current.version() != expectedVersion) {
-        throw new ConcurrentUpdateException(token.id(), expectedVersion);
-      }
+      StoredToken current = currentFor(token, expectedVersion);
       checkNameFree(token, token.id());
       idByName.remove(OwnerName.of(current), token.id());
       idByName.put(OwnerName.of(token), token.id());
@@ -121,6 +112,21 @@ public final class InMemoryTokenStore implements TokenStore {
       appendWithChange(event);
     }
     notifyChanged(token.id());
+  }
+
+  /** The stored token a compare-and-set change replaces; call under the write lock. */
+  private StoredToken currentFor(StoredToken token, long expectedVersion) {
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
+    }
+    StoredToken current = tokens.get(token.id());
+    if (current == null) {
+      throw new TokenNotFoundException(token.id());
+    }
+    if (current.version() != expectedVersion) {
+      throw new ConcurrentUpdateException(token.id(), expectedVersion);
+    }
+    return current;
   }
 
   private void checkNameFree(StoredToken token, String exceptId) {
@@ -277,17 +283,8 @@ public final class InMemoryTokenStore implements TokenStore {
   /** Replaces version, update time and quota, and appends the event, in one step under the write lock. */
   @Override
   public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
-    if (token.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
-    }
     synchronized (writeLock) {
-      StoredToken current = tokens.get(token.id());
-      if (current == null) {
-        throw new TokenNotFoundException(token.id());
-      }
-      if (current.version() != expectedVersion) {
-        throw new ConcurrentUpdateException(token.id(), expectedVersion);
-      }
+      StoredToken current = currentFor(token, expectedVersion);
       Token next = current.token().nextVersion(token.token().updatedAt());
       tokens.put(token.id(), current.withToken(next).withQuota(token.quota()));
       appendWithChange(event);

@@ -174,23 +174,8 @@ public final class JdbiTokenStore implements TokenStore {
   /** Compare-and-set of the token with its change-feed entry and audit event in one transaction. */
   @Override
   public void update(StoredToken token, long expectedVersion, AuditEvent event) {
-    Objects.requireNonNull(token, "token");
-    if (token.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
-          + " for expected " + expectedVersion);
-    }
     try {
-      db.inTransaction("update token", h -> {
-        if (tokens.update(h, token, expectedVersion) == 1) {
-          changes.record(h, db.dialect(), token.id());
-          insertEvent(h, event);
-          return null;
-        }
-        if (tokens.version(h, token.id()) < 0) {
-          throw new TokenNotFoundException(token.id());
-        }
-        throw new ConcurrentUpdateException(token.id(), expectedVersion);
-      });
+      compareAndSet("update token", token, expectedVersion, event, h -> tokens.update(h, token, expectedVersion));
     } catch (StoreUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -200,6 +185,31 @@ public final class JdbiTokenStore implements TokenStore {
       throw e;
     }
   }
+
+  /**
+   * A compare-and-set change: {@code write} updates the row when the version matches (1 row), then the change-feed
+   * entry and the audit event, all in one transaction; 0 rows is not-found or a concurrent update.
+   */
+  private void compareAndSet(String operation, StoredToken token, long expectedVersion, AuditEvent event,
+      java.util.function.ToIntFunction<Handle> write) {
+    Objects.requireNonNull(token, "token");
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
+          + " for expected " + expectedVersion);
+    }
+    db.inTransaction(operation, h -> {
+      if (write.applyAsInt(h) == 1) {
+        changes.record(h, db.dialect(), token.id());
+        insertEvent(h, event);
+        return null;
+      }
+      if (tokens.version(h, token.id()) < 0) {
+        throw new TokenNotFoundException(token.id());
+      }
+      throw new ConcurrentUpdateException(token.id(), expectedVersion);
+    });
+  }
+
 
   /**
    * One use in one conditional UPDATE (see {@link UsageRows#consume}): exact across nodes, the row lock serialises
@@ -216,23 +226,9 @@ public final class JdbiTokenStore implements TokenStore {
   /** Compare-and-set of version and quota with its change-feed entry and audit event in one transaction. */
   @Override
   public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
-    Objects.requireNonNull(token, "token");
-    if (token.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
-          + " for expected " + expectedVersion);
-    }
-    db.inTransaction("set a token's quota", h -> {
-      if (usage.set(h, token, expectedVersion) == 1) {
-        changes.record(h, db.dialect(), token.id());
-        insertEvent(h, event);
-        return null;
-      }
-      if (tokens.version(h, token.id()) < 0) {
-        throw new TokenNotFoundException(token.id());
-      }
-      throw new ConcurrentUpdateException(token.id(), expectedVersion);
-    });
+    compareAndSet("set a token's quota", token, expectedVersion, event, h -> usage.set(h, token, expectedVersion));
   }
+
 
   /**
    * The token, its index entry, its change-feed entry and its audit event in one transaction. A taken lookup is an

@@ -4,6 +4,7 @@ import dev.tokenkit.ratelimit.RateLimitResult;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 
 /**
  * Writes the rate-limit headers of the IETF httpapi rate-limit-headers draft (draft-ietf-httpapi-ratelimit-headers,
@@ -42,25 +43,23 @@ final class RateLimitHeaders {
   }
 
   static String policy(RateLimitResult result) {
-    StringBuilder b = new StringBuilder(40);
-    for (RateLimitResult.Check c : result.checks()) {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append('"').append(c.policy()).append("\";q=").append(c.limit().quota())
-          .append(";w=").append(c.limit().windowSeconds());
-    }
-    return b.toString();
+    return list(result, (c, b) -> b.append(";q=").append(c.limit().quota()).append(";w=").append(c.limit().windowSeconds()));
   }
 
   static String state(RateLimitResult result) {
+    return list(result, (c, b) -> b.append(";r=").append(c.decision().remaining()).append(";t=")
+        .append(c.decision().resetSeconds()));
+  }
+
+  /** A structured-field list: one {@code "policy";params} member per check. */
+  private static String list(RateLimitResult result, BiConsumer<RateLimitResult.Check, StringBuilder> params) {
     StringBuilder b = new StringBuilder(40);
     for (RateLimitResult.Check c : result.checks()) {
       if (b.length() > 0) {
         b.append(", ");
       }
-      b.append('"').append(c.policy()).append("\";r=").append(c.decision().remaining())
-          .append(";t=").append(c.decision().resetSeconds());
+      b.append('"').append(c.policy()).append('"');
+      params.accept(c, b);
     }
     return b.toString();
   }

@@ -11,9 +11,6 @@ import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.ratelimit.InMemoryRateLimiter;
 import dev.tokenkit.ratelimit.RateLimit;
 import dev.tokenkit.ratelimit.RateLimits;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,16 +49,9 @@ abstract class RateLimitSuite {
     RateLimits limits = RateLimits.builder(InMemoryRateLimiter.withClock(clock))
         .perToken(RateLimit.perMinute(3)).perOwner(RateLimit.perMinute(5)).build();
     container = newContainer();
-    ServletContainerInitializer init = (classes, ctx) -> {
-      FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", TokenAuthFilter.builder(tokens)
-          .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
-          .rateLimits(limits).build());
-      f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
-      ctx.addServlet("ok", new OkServlet()).addMapping("/api/*");
-    };
-    container.deploy("", init, Map.of());
-    container.start();
-    base = "http://127.0.0.1:" + container.port();
+    base = container.serve(TokenAuthFilter.builder(tokens)
+        .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
+        .rateLimits(limits).build(), new OkServlet());
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 

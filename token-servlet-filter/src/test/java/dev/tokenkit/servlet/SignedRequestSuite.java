@@ -13,9 +13,6 @@ import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.sharedsecret.SharedSecretValue;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -72,16 +68,9 @@ abstract class SignedRequestSuite {
     plainToken = tokens.issue(ADMIN, IssueRequest.builder("plain", "bob")
         .access(Map.of("orders", AccessLevel.FULL)).build()).secret().reveal();
     container = newContainer();
-    ServletContainerInitializer init = (classes, ctx) -> {
-      FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", TokenAuthFilter.builder(tokens)
-          .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
-          .maxSignedBodyBytes(4096).build());
-      f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
-      ctx.addServlet("echo", new EchoServlet()).addMapping("/api/*");
-    };
-    container.deploy("", init, Map.of());
-    container.start();
-    base = "http://127.0.0.1:" + container.port();
+    base = container.serve(TokenAuthFilter.builder(tokens)
+        .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
+        .maxSignedBodyBytes(4096).build(), new EchoServlet());
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
