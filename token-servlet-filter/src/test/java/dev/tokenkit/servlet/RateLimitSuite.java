@@ -16,53 +16,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Rate limits through the filter in a real container (Jetty and Tomcat subclasses) with a real HTTP client: 3
  * requests per minute per token, 5 per minute per owner; the 429 carries {@code Retry-After}, the draft's
  * {@code RateLimit-Policy} and {@code RateLimit} headers and a fixed problem body.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RateLimitSuite {
+abstract class RateLimitSuite extends ContainerSuite {
   static final Actor ADMIN = Actor.of("test-admin");
-
-  protected final OffsetClock clock = new OffsetClock();
-  protected TokenService tokens;
-  protected ServletContainer container;
-  protected HttpClient http;
-  protected String base;
-
-  protected abstract ServletContainer newContainer() throws Exception;
 
   @BeforeAll
   void start() throws Exception {
     tokens = TokenService.builder().store(new InMemoryTokenStore()).clock(clock).build();
     RateLimits limits = RateLimits.builder(InMemoryRateLimiter.withClock(clock))
         .perToken(RateLimit.perMinute(3)).perOwner(RateLimit.perMinute(5)).build();
-    container = newContainer();
-    base = container.serve(TokenAuthFilter.builder(tokens)
+    serve(TokenAuthFilter.builder(tokens)
         .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
         .rateLimits(limits).build(), new OkServlet());
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (container != null) {
-      container.close();
-    }
-    if (tokens != null) {
-      tokens.close();
-    }
   }
 
   static final class OkServlet extends HttpServlet {
