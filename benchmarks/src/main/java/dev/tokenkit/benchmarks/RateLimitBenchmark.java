@@ -70,9 +70,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RateLimitBenchmark {
-  /** The system property with PostgreSQL's JDBC URL for {@code limiter=postgresql}. */
-  public static final String PG_URL_PROPERTY = "tokenkit.bench.pgUrl";
-
   /** {@code none}, {@code memory} or {@code postgresql}. */
   @Param({"none", "memory"})
   public String limiter;
@@ -118,9 +115,10 @@ public class RateLimitBenchmark {
   }
 
   private RateLimiter postgres() {
-    String url = System.getProperty(PG_URL_PROPERTY);
+    String url = System.getProperty(DatabaseColdVerifyBenchmark.PG_URL_PROPERTY);
     if (url == null || url.isBlank()) {
-      throw new IllegalStateException("limiter=postgresql needs -jvmArgsAppend -D" + PG_URL_PROPERTY
+      throw new IllegalStateException("limiter=postgresql needs -jvmArgsAppend -D"
+          + DatabaseColdVerifyBenchmark.PG_URL_PROPERTY
           + "=jdbc:postgresql://host:port/database?user=...&password=...");
     }
     HikariConfig config = new HikariConfig();

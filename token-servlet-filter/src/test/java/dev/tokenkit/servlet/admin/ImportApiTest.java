@@ -5,26 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** POST /api/tokens/import over real HTTP: the imported key works against a protected endpoint at once. */
-class ImportApiTest {
+class ImportApiTest extends AdminServerTest {
   private static final String LEGACY = "legacy_live_Zx8Qm2Lp7Rt4Vw9Ky3Bn6";
-  private AdminTestServer server;
-  private HttpJson http;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = AdminTestServer.start();
-    http = new HttpJson(server.base);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private HttpJson.Reply importKey(String json) {
     return http.post("/admin/api/tokens/import", json, server.adminToken);

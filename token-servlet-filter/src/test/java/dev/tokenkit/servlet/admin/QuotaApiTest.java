@@ -5,28 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tokenkit.AuditEventType;
 import dev.tokenkit.AuditQuery;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The usage-quota endpoints over real HTTP against Jetty 12: set, view, reset, remove, and their errors. */
-class QuotaApiTest {
-  private AdminTestServer server;
-  private HttpJson http;
-  private String admin;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = AdminTestServer.start();
-    http = new HttpJson(server.base);
-    admin = server.adminToken;
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
-
+class QuotaApiTest extends AdminServerTest {
   private String issue(String name) {
     HttpJson.Reply r = http.post("/admin/api/tokens", "{\"name\":\"" + name + "\",\"owner\":\"alice\"}", admin);
     assertThat(r.status()).isEqualTo(201);
