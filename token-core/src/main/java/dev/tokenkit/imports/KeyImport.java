@@ -26,6 +26,7 @@ public final class KeyImport {
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{" + MIN_KEY_LENGTH + "," + MAX_KEY_LENGTH + "}");
   private static final Pattern PREFIX = Pattern.compile("[\\x21-\\x7e]{6,64}");
   private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
   /** How the key was given. */
   public enum Kind {
@@ -83,7 +84,7 @@ public final class KeyImport {
     if (bytes.length != 32) {
       throw new IllegalArgumentException("a SHA-256 digest must be 64 hex digits or 44 Base64 characters (32 bytes)");
     }
-    return new KeyImport(Kind.SHA256, "$sha256$" + Base64.getEncoder().encodeToString(bytes), bytes, null);
+    return new KeyImport(Kind.SHA256, marker("sha256") + Base64.getEncoder().encodeToString(bytes), bytes, null);
   }
 
   /**
@@ -98,13 +99,19 @@ public final class KeyImport {
   public static KeyImport argon2id(String phc, String lookupPrefix) {
     Objects.requireNonNull(phc, "phc");
     Objects.requireNonNull(lookupPrefix, "lookupPrefix");
-    if (!phc.startsWith("$argon2id$") || phc.length() > 500 || phc.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
-      throw new IllegalArgumentException("an Argon2id hash must be a PHC string starting with $argon2id$");
+    if (!phc.startsWith(marker("argon2id")) || phc.length() > 500 || !PRINTABLE.matcher(phc).matches()) {
+      throw new IllegalArgumentException("an Argon2id hash must be a PHC string of the argon2id variant (v=19, m, t, p,"
+          + " salt, hash)");
     }
     if (!PREFIX.matcher(lookupPrefix).matches()) {
       throw new IllegalArgumentException("lookupPrefix must be the key's first 6 to 64 printable ASCII characters");
     }
     return new KeyImport(Kind.ARGON2ID, phc, null, lookupPrefix);
+  }
+
+  /** A self-describing hash's leading marker, e.g. for {@code sha256}; built at run time, not a class constant. */
+  private static String marker(String algorithm) {
+    return new StringBuilder(algorithm.length() + 2).append('$').append(algorithm).append('$').toString();
   }
 
   /**
