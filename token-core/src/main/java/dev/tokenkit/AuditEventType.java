@@ -51,5 +51,14 @@ public enum AuditEventType {
    * An unused-access report found grants the token has not used for the report's period, or never (the detail lists
    * them); written when a report is made with events on ({@code UsageReports}).
    */
-  UNUSED_ACCESS_REPORTED
+  UNUSED_ACCESS_REPORTED,
+  /** A token's usage quota was set, reset or removed; the detail says which. */
+  QUOTA_CHANGED,
+  /**
+   * A token reaches one of the expiry-notice lead times (default 30, 7 and 1 days before its expiry); the detail
+   * names the lead time and the expiry. Delivered once per token, lead time and expiry across all nodes.
+   */
+  EXPIRING_SOON,
+  /** A token has expired; delivered once per token and expiry across all nodes. */
+  EXPIRED
 }

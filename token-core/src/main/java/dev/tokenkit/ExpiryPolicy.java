@@ -104,6 +104,48 @@ public final class ExpiryPolicy {
   }
 
   /**
+   * From when a token with this expiry is within the policy, so that policy changes apply to existing tokens: a
+   * token that never expires exceeds a policy that does not allow "never" (for ever), and a token whose expiry lies
+   * further ahead than the maximum lifetime exceeds it until the remaining lifetime has shrunk to the maximum.
+   * Tokens that exceed the policy are blocked ({@link FailureReason#POLICY_VIOLATION}) until they are regenerated
+   * within it.
+   *
+   * <pre>{@code
+   * // max lifetime 90 days, a token expiring in one year: blocked for the next 275 days, or until regenerated
+   * Instant from = policy.compliesFrom(token.expiresAt());
+   * }</pre>
+   *
+   * @param expiresAt the token's expiry, or {@code null} for never
+   * @return {@code null} when the token is within the policy at any time; {@link Instant#MAX} when never; else the
+   *     instant from which it is within the policy
+   */
+  public Instant compliesFrom(Instant expiresAt) {
+    if (expiresAt == null) {
+      return allowsNever() ? null : Instant.MAX;
+    }
+    if (maxLifetime == null) {
+      return null;
+    }
+    try {
+      return expiresAt.atZone(java.time.ZoneOffset.UTC).minus(maxLifetime).toInstant();
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether a token with this expiry exceeds the policy at {@code now} (see {@link #compliesFrom(Instant)}).
+   *
+   * @param expiresAt the token's expiry, or {@code null} for never
+   * @param now the current time; never {@code null}
+   * @return {@code true} when the token is blocked by the policy
+   */
+  public boolean isExceededBy(Instant expiresAt, Instant now) {
+    Instant from = compliesFrom(expiresAt);
+    return from != null && now.isBefore(from);
+  }
+
+  /**
    * How far after issue a fixed expiry date may lie: the {@linkplain #maxLifetime() maximum lifetime} when set;
    * otherwise, when "never" is not allowed, the longest offered choice (so a far-away date cannot stand in for
    * the forbidden "never"); {@code null} when fixed dates are bounded only by the supported range (years 1970 to

@@ -10,6 +10,11 @@ public enum FailureReason {
   INVALID_SECRET,
   /** The token is past its expiry. */
   EXPIRED,
+  /**
+   * The token exceeds the current expiry policy (it was issued before the maximum lifetime was lowered or "never"
+   * was forbidden); it is blocked, not revoked, until it is regenerated within the policy.
+   */
+  POLICY_VIOLATION,
   /** The token is disabled. */
   DISABLED,
   /** The token is revoked. */

@@ -2,6 +2,8 @@ package dev.tokenkit;
 
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Hashers;
+import dev.tokenkit.imports.KeyImport;
+import dev.tokenkit.internal.ImportedKeyIndex;
 import dev.tokenkit.internal.KnownIds;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
@@ -36,9 +38,11 @@ final class TokenManagement {
   private final TokenViews views;
   private final ScopeGuard guard;
   private final KnownIds knownIds;
+  private final ImportedKeyIndex importedKeys;
 
   TokenManagement(TokenService.Builder b, TimeSource time, Hashers hashers, Map<String, Role> roles,
-      VerificationCache cache, AuditTrail audit, TokenViews views, ScopeGuard guard, KnownIds knownIds) {
+      VerificationCache cache, AuditTrail audit, TokenViews views, ScopeGuard guard, KnownIds knownIds,
+      ImportedKeyIndex importedKeys) {
     this.store = b.store;
     this.time = time;
     this.random = b.random;
@@ -52,12 +56,55 @@ final class TokenManagement {
     this.views = views;
     this.guard = guard;
     this.knownIds = knownIds;
+    this.importedKeys = importedKeys;
   }
 
   IssuedToken issue(Actor actor, IssueRequest request) {
+    Instant now = time.now();
+    Token token = newToken(actor, request, now);
+    String raw = format.newToken(token.id(), random);
+    AuditEvent event = audit.event(AuditEventType.ISSUED, token.id(), actor, token.canary() ? "canary" : null);
+    store.insert(new StoredToken(token, hash(raw), null, null), event);
+    added(token.id(), event);
+    return new IssuedToken(views.view(token), TokenSecret.of(raw));
+  }
+
+  /**
+   * Imports a key from another system: a TokenKit token with a new id whose stored hash is the imported key's, found
+   * through the imported-key index (the key's digest or its own prefix).
+   */
+  Token importKey(Actor actor, IssueRequest request, KeyImport key) {
+    Objects.requireNonNull(key, "key");
+    String storedHash = switch (key.kind()) {
+      case PLAIN_TEXT -> hash(key.revealMaterial());
+      case SHA256 -> key.revealMaterial();
+      case ARGON2ID -> {
+        if (!hashers.canVerify(key.revealMaterial())) {
+          throw new InvalidInputException("argon2id", "this service cannot verify Argon2id hashes: build it with "
+              + ".alsoVerifyWith(SecretHashers.argon2id()) (and the de.mkammerer:argon2-jvm dependency)");
+        }
+        yield key.revealMaterial();
+      }
+    };
+    Instant now = time.now();
+    Token token = newToken(actor, request, now);
+    AuditEvent event = audit.event(AuditEventType.ISSUED, token.id(), actor, "imported (" + key.kind() + ")");
+    try {
+      store.insertImported(new StoredToken(token, storedHash, null, null), key.lookup(), event);
+    } catch (IllegalStateException alreadyImported) {
+      throw new InvalidInputException(key.kind() == KeyImport.Kind.ARGON2ID ? "lookupPrefix" : "key",
+          "this key (or another with the same " + (key.kind() == KeyImport.Kind.ARGON2ID ? "lookup prefix" : "digest")
+              + ") was already imported; delete that token first or import a different key");
+    }
+    importedKeys.add(key.lookup(), token.id());
+    added(token.id(), event);
+    return views.view(token);
+  }
+
+  /** Validates an issue request against the policy and the actor's scope; returns the new token's metadata. */
+  private Token newToken(Actor actor, IssueRequest request, Instant now) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(request, "request");
-    Instant now = time.now();
     Validation v = new Validation();
     String name = v.name("name", request.name(), Validation.MAX_NAME);
     String owner = v.name("owner", request.owner(), Validation.MAX_OWNER);
@@ -70,17 +117,16 @@ final class TokenManagement {
     v.throwIfInvalid();
     guard.ownerNamed(actor, ManagementOperation.ISSUE, owner);
     guard.grant(actor, ScopeGuard.NO_TOKEN, owner, role, access);
-
     String id = TokenCodec.newId(random);
-    String raw = format.newToken(id, random);
-    Token token = new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
+    return new Token(id, format.issuePrefix(), name, description, owner, role, access, TokenStatus.ACTIVE,
         now, now, expiresAt, ips, null, null, 0, signatureSecretId, request.canary());
-    AuditEvent event = audit.event(AuditEventType.ISSUED, id, actor, request.canary() ? "canary" : null);
-    store.insert(new StoredToken(token, hash(raw), null, null), event);
+  }
+
+  /** After a new token is stored: the local cache, the known ids and the listeners. */
+  private void added(String id, AuditEvent event) {
     cache.invalidate(id);
     knownIds.add(id);
     audit.published(event);
-    return new IssuedToken(views.view(token), TokenSecret.of(raw));
   }
 
   Token update(Actor actor, String id, TokenUpdate update) {

@@ -3,13 +3,16 @@ package dev.tokenkit;
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Authenticator;
 import dev.tokenkit.internal.FailureThrottle;
+import dev.tokenkit.imports.KeyImport;
 import dev.tokenkit.internal.Hashers;
+import dev.tokenkit.internal.ImportedKeyIndex;
 import dev.tokenkit.internal.KnownIds;
 import dev.tokenkit.internal.LastUseRecorder;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.internal.TokenCodec;
 import dev.tokenkit.internal.VerificationCache;
 import dev.tokenkit.internal.sharedsecret.SharedSecretManager;
+import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.sharedsecret.SharedSecrets;
 import dev.tokenkit.signature.SignatureVerifier;
@@ -69,6 +72,11 @@ public final class TokenService implements AutoCloseable {
   private final MetricsListener metrics;
   private final SharedSecretManager sharedSecrets;
   private final ScopedReads reads;
+  private final UsageQuotas quotas;
+  private final LifecycleSweep lifecycle;
+  private final TimeSource time;
+  private final ImportedKeyIndex importedKeys;
+  private final AutoCloseable importedKeysSubscription;
   private final AutoCloseable subscription;
   private final AutoCloseable sharedSecretSubscription;
   private final KnownIds knownIds;
@@ -78,6 +86,7 @@ public final class TokenService implements AutoCloseable {
 
   private TokenService(Builder b) {
     TimeSource time = new TimeSource(b.clock);
+    this.time = time;
     Hashers hashers = new Hashers(b.hasher, b.extraHashers);
     VerificationCache cache = new VerificationCache(b.cacheTtl, b.cacheMaximumSize, b.negativeCacheTtl,
         time.ticker());
@@ -92,19 +101,25 @@ public final class TokenService implements AutoCloseable {
     this.views = new TokenViews(store, time, lastUse);
     ScopeGuard guard = new ScopeGuard(roles, audit, time);
     this.knownIds = new KnownIds(store, b.knownIdsRefresh, b.unknownIdReadsPerSecond, time.ticker());
-    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds);
+    this.importedKeys = new ImportedKeyIndex(store);
+    this.management = new TokenManagement(b, time, hashers, roles, cache, audit, views, guard, knownIds,
+        importedKeys);
     this.reads = new ScopedReads(store, views, guard);
     this.usage = new UsageReports(store, reads, roles, time, audit, this::flushUsesQuietly);
     this.leaks = new LeakHandling(store, new TokenCodec(format.acceptedPrefixes()), hashers, cache, audit, time);
+    this.quotas = new UsageQuotas(store, time, cache, audit, views, guard);
+    this.lifecycle = new LifecycleSweep(store, time, audit, cache, b.expiryNoticeLeadTimes, b.idleAfter,
+        b.lifecycleInterval);
     this.authenticator = new Authenticator(new TokenCodec(format.acceptedPrefixes()), store, cache, hashers,
         roles::get, time.clock(), new FailureThrottle(b.maxFailuresPerWindow, b.failureWindow, time.ticker()),
-        lastUse, audit, VerifiedToken.FACTORY, knownIds);
+        lastUse, audit, VerifiedToken.FACTORY, knownIds, b.expiryPolicy, importedKeys);
     this.sharedSecrets = new SharedSecretManager(store, b.sharedSecretKeys, audit, time, b.random,
         new SharedSecretManager.Settings(b.maxGracePeriod, b.cacheTtl, SignatureVerifier.builder()
             .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)));
     this.subscription = store.subscribe(cache.changeListener());
     this.sharedSecretSubscription = store.subscribe(sharedSecrets.changeListener());
     this.knownIdsSubscription = store.subscribe(knownIds);
+    this.importedKeysSubscription = store.subscribe(importedKeys);
   }
 
   /**
@@ -343,6 +358,148 @@ public final class TokenService implements AutoCloseable {
   }
 
   /**
+   * Takes one use of the token's usage quota, if it has one (see {@link UsageQuota}). The servlet filter calls it
+   * for every request it lets through, after rate limits and signature checks; hosts that call
+   * {@link #authenticate} themselves call it when they serve the request.
+   *
+   * <pre>{@code
+   * if (!tokens.consumeUse(verified)) { answer429(); }
+   * }</pre>
+   *
+   * @param token a token verified by {@link #authenticate}; never {@code null}
+   * @return {@code true} when the request may go on (a use was taken, or the token has no quota); {@code false}
+   *     when the quota is exhausted
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public boolean consumeUse(VerifiedToken token) {
+    return quotas.consumeUse(Objects.requireNonNull(token, "token"));
+  }
+
+  /**
+   * A token's usage quota as it stands now (a due refill applied).
+   *
+   * @param actor who; needs VIEW over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @return the quota, or {@code null} when the token has none
+   * @throws TokenNotFoundException when no token has the id
+   * @throws InsufficientScopeException when outside the actor's scope
+   */
+  public UsageQuota quota(Actor actor, String id) {
+    return quotas.view(actor, id);
+  }
+
+  /**
+   * Sets (or replaces) a token's usage quota; an audited management change ({@link AuditEventType#QUOTA_CHANGED}).
+   *
+   * @param actor who; needs EDIT over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @param quota e.g. {@code UsageQuota.refilled(100, RefillSchedule.DAILY)}; never {@code null}
+   * @return the stored quota
+   * @throws TokenNotFoundException when no token has the id
+   * @throws IllegalTransitionException when the token is revoked
+   * @throws InsufficientScopeException when outside the actor's scope
+   * @throws UnsupportedOperationException when the store has no quotas
+   */
+  public UsageQuota setQuota(Actor actor, String id, UsageQuota quota) {
+    return quotas.set(actor, id, quota);
+  }
+
+  /**
+   * Restores a token's usage quota to its amount.
+   *
+   * @param actor who; needs EDIT over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @return the stored quota
+   * @throws InvalidInputException when the token has no quota
+   * @throws TokenNotFoundException when no token has the id
+   */
+  public UsageQuota resetQuota(Actor actor, String id) {
+    return quotas.reset(actor, id);
+  }
+
+  /**
+   * Removes a token's usage quota: it may be used without a count again.
+   *
+   * @param actor who; needs EDIT over the token's owner; never {@code null}
+   * @param id the token id; never {@code null}
+   * @throws TokenNotFoundException when no token has the id
+   */
+  public void removeQuota(Actor actor, String id) {
+    quotas.remove(actor, id);
+  }
+
+  /**
+   * Why a token is blocked although its status is ACTIVE: {@link FailureReason#POLICY_VIOLATION} when it exceeds the
+   * current expiry policy ({@link ExpiryPolicy#isExceededBy(Instant, Instant)}: a longer remaining lifetime than
+   * the maximum, or "never" where it is forbidden). Regenerating it within the policy lifts the block.
+   *
+   * @param token a token as read from this service; never {@code null}
+   * @return the reason, or {@code null} when nothing blocks it beyond its status
+   */
+  public FailureReason blockedReason(Token token) {
+    Objects.requireNonNull(token, "token");
+    return token.status() != TokenStatus.REVOKED && expiryPolicy.isExceededBy(token.expiresAt(), time.now())
+        ? FailureReason.POLICY_VIOLATION : null;
+  }
+
+  /**
+   * Imports an API key from another system so that integrations keep working through a migration: a token with a
+   * new TokenKit id, the request's owner, name, role, grants and expiry, and the imported key as its secret (its
+   * plain text hashed now, or its SHA-256 or Argon2id hash as given). The key keeps working as it is, found through
+   * the imported-key index (its digest, or its own lookup prefix for Argon2id), never by scanning; rotating or
+   * regenerating the token later hands out a TokenKit-format secret. Audited as {@link AuditEventType#ISSUED} with
+   * the detail "imported (...)".
+   *
+   * <pre>{@code
+   * tokens.importKey(admin, IssueRequest.builder("legacy-billing", "acme").role("READONLY").build(),
+   *     KeyImport.plainText(legacyKey));
+   * }</pre>
+   *
+   * @param actor who; needs ISSUE over the owner, within its grant cap; never {@code null}
+   * @param request owner, name, role, grants, expiry; never {@code null}
+   * @param key the key; never {@code null}
+   * @return the token (no secret: the caller already has it)
+   * @throws InvalidInputException when a field is invalid, the key was imported before, or Argon2id hashes cannot
+   *     be verified by this service
+   * @throws DuplicateTokenException when the owner has a token of that name
+   * @throws UnsupportedOperationException when the store cannot import keys
+   */
+  public Token importKey(Actor actor, IssueRequest request, KeyImport key) {
+    return management.importKey(actor, request, key);
+  }
+
+  /**
+   * Runs one lifecycle pass now (it also runs every {@link Builder#lifecycleInterval(Duration)} on a daemon thread):
+   * delivers due expiry notices ({@link AuditEventType#EXPIRING_SOON}, {@link AuditEventType#EXPIRED}) to the audit
+   * trail and the {@link AuditListener}s, each once per token and lead time across all nodes sharing the store, and
+   * disables idle tokens when {@link Builder#disableIdleTokens(Duration)} is set.
+   *
+   * @return what this node did
+   * @throws StoreUnavailableException when the store cannot be reached
+   */
+  public SweepReport sweepLifecycle() {
+    return lifecycle.run();
+  }
+
+  /**
+   * The lead times of expiry notices, e.g. to mark tokens expiring soon.
+   *
+   * @return the lead times (default 30, 7 and 1 days); empty when notices are off
+   */
+  public List<Duration> expiryNoticeLeadTimes() {
+    return lifecycle.leadTimes();
+  }
+
+  /**
+   * The idle-token policy.
+   *
+   * @return how long a token may stay unused before it is disabled, or {@code null} when the policy is off
+   */
+  public Duration idleTokenLimit() {
+    return lifecycle.idleAfter();
+  }
+
+  /**
    * Deletes a token permanently; its audit events remain.
    *
    * @param actor who; never {@code null}
@@ -575,7 +732,8 @@ public final class TokenService implements AutoCloseable {
   /** Flushes pending last-use times and stops the flush thread. Does not close the store (the host owns it). */
   @Override
   public void close() {
-    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription, knownIdsSubscription)) {
+    for (AutoCloseable s : List.of(subscription, sharedSecretSubscription, knownIdsSubscription,
+        importedKeysSubscription)) {
       try {
         s.close();
       } catch (Exception e) {
@@ -584,6 +742,7 @@ public final class TokenService implements AutoCloseable {
     }
     knownIds.close();
     lastUse.close();
+    lifecycle.close();
   }
 
   /**
@@ -613,6 +772,9 @@ public final class TokenService implements AutoCloseable {
     KeyRing sharedSecretKeys;
     Duration signatureClockSkew = Duration.ofSeconds(300);
     boolean requireSignatureNonce;
+    List<Duration> expiryNoticeLeadTimes = LifecycleSweep.defaults();
+    Duration idleAfter;
+    Duration lifecycleInterval = Duration.ofHours(1);
 
     private Builder() {
       roles.put(Role.ADMIN.name(), Role.ADMIN);
@@ -891,6 +1053,67 @@ public final class TokenService implements AutoCloseable {
     }
 
     /**
+     * The lead times of expiry notices: an {@link AuditEventType#EXPIRING_SOON} event when a token's expiry is this
+     * close (the shortest lead time reached; each once per token, lead time and expiry across all nodes) and an
+     * {@link AuditEventType#EXPIRED} event after it. Default 30, 7 and 1 days; none turns notices off.
+     *
+     * @param leadTimes 1 hour to 366 days each, at most 10
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder expiryNotices(Duration... leadTimes) {
+      if (leadTimes.length > 10) {
+        throw new IllegalArgumentException("at most 10 expiry-notice lead times, e.g. 30, 7 and 1 days");
+      }
+      List<Duration> list = new ArrayList<>();
+      for (Duration d : leadTimes) {
+        Objects.requireNonNull(d, "leadTime");
+        within(d, Duration.ofHours(1), Duration.ofDays(366), "expiry-notice lead times must be between 1 hour and 366 "
+            + "days, got " + d);
+        if (!list.contains(d)) {
+          list.add(d);
+        }
+      }
+      this.expiryNoticeLeadTimes = list;
+      return this;
+    }
+
+    /**
+     * Disables tokens unused for this long (off by default): the lifecycle pass moves ACTIVE tokens whose last use
+     * (or, never used, their creation) is older to DISABLED, audited as {@link AuditEventType#DISABLED} with the
+     * detail "idle: unused for N days" by the actor "tokenkit (lifecycle)". Enabling such a token again is an
+     * ordinary enable.
+     *
+     * @param unusedFor 1 to 3650 days, or {@code null} to turn the policy off
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder disableIdleTokens(Duration unusedFor) {
+      if (unusedFor != null) {
+        within(unusedFor, Duration.ofDays(1), Duration.ofDays(3650),
+            "disableIdleTokens must be between 1 and 3650 days, e.g. Duration.ofDays(90)");
+      }
+      this.idleAfter = unusedFor;
+      return this;
+    }
+
+    /**
+     * How often the lifecycle pass runs on its daemon thread (default 1 hour; the first run 5 minutes after start, or one interval when shorter).
+     *
+     * @param interval 1 minute to 1 day, or {@code null} to run it only through {@link TokenService#sweepLifecycle()}
+     * @return this builder
+     * @throws IllegalArgumentException when out of range
+     */
+    public Builder lifecycleInterval(Duration interval) {
+      if (interval != null) {
+        within(interval, Duration.ofMinutes(1), Duration.ofDays(1),
+            "lifecycleInterval must be between 1 minute and 1 day, e.g. Duration.ofHours(1)");
+      }
+      this.lifecycleInterval = interval;
+      return this;
+    }
+
+    /**
      * Builds the service and starts its last-use flush thread.
      *
      * @return the service
@@ -906,6 +1129,12 @@ public final class TokenService implements AutoCloseable {
         random = new SecureRandom();
       }
       return new TokenService(this);
+    }
+
+    private static void within(Duration d, Duration min, Duration max, String message) {
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        throw new IllegalArgumentException(message);
+      }
     }
 
     private static Duration positive(Duration d, String name) {

@@ -30,9 +30,11 @@ public final class VerifiedToken {
   private final Instant expiresAt;
   private final Instant deprecatedUntil;
   private final String signatureSecretId;
+  private final boolean usageQuota;
 
   private VerifiedToken(String id, String name, String owner, String role, AccessGrants effectiveAccess,
-      ManagementScope managementScope, Instant expiresAt, Instant deprecatedUntil, String signatureSecretId) {
+      ManagementScope managementScope, Instant expiresAt, Instant deprecatedUntil, String signatureSecretId,
+      boolean usageQuota) {
     this.id = Objects.requireNonNull(id, "id");
     this.name = name;
     this.owner = Objects.requireNonNull(owner, "owner");
@@ -42,6 +44,7 @@ public final class VerifiedToken {
     this.expiresAt = expiresAt;
     this.deprecatedUntil = deprecatedUntil;
     this.signatureSecretId = signatureSecretId;
+    this.usageQuota = usageQuota;
   }
 
   /**
@@ -170,41 +173,57 @@ public final class VerifiedToken {
     return signatureSecretId;
   }
 
+  /**
+   * Whether the token carries a usage quota, so that each request takes one use
+   * ({@link TokenService#consumeUse(VerifiedToken)}).
+   *
+   * @return {@code true} when the token had a quota when it was verified
+   */
+  public boolean hasUsageQuota() {
+    return usageQuota;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof VerifiedToken v && id.equals(v.id) && Objects.equals(name, v.name) && owner.equals(v.owner)
         && Objects.equals(role, v.role) && effectiveAccess.equals(v.effectiveAccess)
         && Objects.equals(managementScope, v.managementScope) && Objects.equals(expiresAt, v.expiresAt)
-        && Objects.equals(deprecatedUntil, v.deprecatedUntil) && Objects.equals(signatureSecretId, v.signatureSecretId);
+        && Objects.equals(deprecatedUntil, v.deprecatedUntil) && Objects.equals(signatureSecretId, v.signatureSecretId)
+        && usageQuota == v.usageQuota;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(id, name, owner, role, effectiveAccess, managementScope, expiresAt, deprecatedUntil,
-        signatureSecretId);
+        signatureSecretId, usageQuota);
   }
 
   @Override
   public String toString() {
     return "VerifiedToken[id=" + id + ", name=" + name + ", owner=" + owner + ", role=" + role + ", effectiveAccess="
         + effectiveAccess + ", managementScope=" + managementScope + ", expiresAt=" + expiresAt + ", deprecatedUntil="
-        + deprecatedUntil + ", signatureSecretId=" + signatureSecretId + "]";
+        + deprecatedUntil + ", signatureSecretId=" + signatureSecretId + ", usageQuota=" + usageQuota + "]";
   }
 
   /** The only code that calls the constructor. */
   private static final class Factory implements VerifiedTokenFactory {
     @Override
     public VerifiedToken verified(Token token, Role role) {
+      return verified(token, role, false);
+    }
+
+    @Override
+    public VerifiedToken verified(Token token, Role role, boolean usageQuota) {
       AccessGrants effective = role == null ? token.access() : role.grants().overriddenBy(token.access());
       return new VerifiedToken(token.id(), token.name(), token.owner(), token.role(), effective,
           ScopeRules.ofToken(token.owner(), token.access(), role, effective), token.expiresAt(), null,
-          token.signatureSecretId());
+          token.signatureSecretId(), usageQuota);
     }
 
     @Override
     public VerifiedToken deprecated(VerifiedToken t, Instant until) {
       return new VerifiedToken(t.id, t.name, t.owner, t.role, t.effectiveAccess, t.managementScope, t.expiresAt,
-          Objects.requireNonNull(until, "until"), t.signatureSecretId);
+          Objects.requireNonNull(until, "until"), t.signatureSecretId, t.usageQuota);
     }
   }
 }

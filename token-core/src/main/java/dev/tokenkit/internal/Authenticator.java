@@ -2,6 +2,7 @@ package dev.tokenkit.internal;
 
 import dev.tokenkit.AuthContext;
 import dev.tokenkit.AuthOutcome;
+import dev.tokenkit.ExpiryPolicy;
 import dev.tokenkit.FailureReason;
 import dev.tokenkit.IpAddress;
 import dev.tokenkit.IpRange;
@@ -37,6 +38,8 @@ public final class Authenticator {
   private final AuditTrail audit;
   private final VerifiedTokenFactory verifiedTokens;
   private final KnownIds knownIds;
+  private final ExpiryPolicy policy;
+  private final ImportedKeyIndex importedKeys;
 
   /**
    * Wires the path.
@@ -52,10 +55,13 @@ public final class Authenticator {
    * @param audit the audit trail
    * @param verifiedTokens creates the outcome tokens
    * @param knownIds the ids that exist, so unknown ids reach the store only at a bounded rate
+   * @param policy the expiry policy: tokens exceeding it are refused with POLICY_VIOLATION
+   * @param importedKeys the index of imported keys that do not follow TokenKit's format
    */
   public Authenticator(TokenCodec codec, TokenStore store, VerificationCache cache, Hashers hashers,
       Function<String, Role> roles, Clock clock, FailureThrottle throttle, LastUseRecorder lastUse, AuditTrail audit,
-      VerifiedTokenFactory verifiedTokens, KnownIds knownIds) {
+      VerifiedTokenFactory verifiedTokens, KnownIds knownIds, ExpiryPolicy policy,
+      ImportedKeyIndex importedKeys) {
     this.codec = codec;
     this.store = store;
     this.cache = cache;
@@ -67,6 +73,8 @@ public final class Authenticator {
     this.audit = audit;
     this.verifiedTokens = verifiedTokens;
     this.knownIds = knownIds;
+    this.policy = policy;
+    this.importedKeys = importedKeys;
   }
 
   /**
@@ -93,7 +101,9 @@ public final class Authenticator {
 
   private AuthOutcome authenticate(String presented, AuthContext ctx, PresentedToken t) {
     if (!codec.read(presented, t)) {
-      return AuthOutcome.Rejected.of(FailureReason.MALFORMED);
+      String imported = importedKeys.find(presented);
+      return imported == null ? AuthOutcome.Rejected.of(FailureReason.MALFORMED)
+          : authenticateImported(presented, imported, ctx, t);
     }
     t.digest();
     CachedToken entry = cache.get(t);
@@ -151,6 +161,47 @@ public final class Authenticator {
     return AuthOutcome.Rejected.of(FailureReason.CANARY);
   }
 
+  /**
+   * An imported key in its own format, found through the index: the same checks as a TokenKit token, with the
+   * presented text hashed by the stored hash's algorithm (SHA-256 digests compare in constant time).
+   */
+  private AuthOutcome authenticateImported(String presented, String id, AuthContext ctx, PresentedToken t) {
+    byte[] b = t.room(presented.length());
+    for (int i = 0; i < presented.length(); i++) {
+      b[i] = (byte) presented.charAt(i); // printable ASCII, checked by the index
+    }
+    t.length = presented.length();
+    t.digest();
+    long now = clock.millis();
+    CachedToken entry = cache.get(id);
+    try {
+      entry = entry != null ? entry : cache.load(id, store::findById, this::toEntry);
+    } catch (RuntimeException e) {
+      LOG.warn("Token store unavailable while verifying imported key of token {} ({})", id, e.toString());
+      return AuthOutcome.Rejected.of(FailureReason.STORE_UNAVAILABLE);
+    }
+    if (entry == null) {
+      return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
+    }
+    AuthOutcome.Verified outcome = MessageDigest.isEqual(t.digest, entry.currentDigest) ? entry.verifiedOutcome
+        : coldCheck(entry, t, now);
+    if (outcome == null) {
+      return fail(id, FailureReason.INVALID_SECRET, ctx);
+    }
+    if (entry.canary) {
+      return canary(entry, now, ctx);
+    }
+    FailureReason refused = refusal(entry, now, ctx, outcome.token());
+    if (refused != null) {
+      return fail(id, refused, ctx);
+    }
+    lastUse.record(entry, now, ctx.clientIp() == null ? null : ctx.clientIp().toString());
+    if (ctx.api() != null) {
+      lastUse.recordApi(entry, ctx.api(), now);
+    }
+    return outcome;
+  }
+
   /** Status, expiry, IP and access, on the entry's precomputed fields; {@code null} when all pass. */
   private static FailureReason refusal(CachedToken entry, long now, AuthContext ctx, VerifiedToken token) {
     if (entry.state == TokenStatus.REVOKED) {
@@ -161,6 +212,9 @@ public final class Authenticator {
     }
     if (now >= entry.expiresAtMillis) {
       return FailureReason.EXPIRED;
+    }
+    if (now < entry.compliantFromMillis) {
+      return FailureReason.POLICY_VIOLATION;
     }
     if (entry.allowedIps.length > 0 && !ipAllowed(entry, ctx.clientIp())) {
       return FailureReason.IP_NOT_ALLOWED;
@@ -242,9 +296,11 @@ public final class Authenticator {
   /** Builds a cache entry for a stored token, with the outcome tokens for its current and previous secret. */
   private CachedToken toEntry(StoredToken stored) {
     Token t = stored.token();
-    VerifiedToken verified = verifiedTokens.verified(t, t.role() == null ? null : roles.apply(t.role()));
+    VerifiedToken verified = verifiedTokens.verified(t, t.role() == null ? null : roles.apply(t.role()),
+        stored.quota() != null);
     Instant previousValidUntil = stored.previousSecretValidUntil();
     return new CachedToken(stored, verified,
-        previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil));
+        previousValidUntil == null ? null : verifiedTokens.deprecated(verified, previousValidUntil),
+        policy.compliesFrom(t.expiresAt()));
   }
 }

@@ -36,6 +36,8 @@ final class CachedToken extends UseSlot {
   /** Per-API use slots of this snapshot (issue 19), by API name. */
   final java.util.concurrent.ConcurrentHashMap<String, ApiUseRecorder.Slot> apiSlots =
       new java.util.concurrent.ConcurrentHashMap<>(2);
+  /** From when the token is within the expiry policy (epoch ms); {@link Long#MIN_VALUE} for always. */
+  final long compliantFromMillis;
   volatile byte[] currentDigest;
   volatile byte[] previousDigest;
 
@@ -45,8 +47,9 @@ final class CachedToken extends UseSlot {
    * @param stored the snapshot
    * @param verified the outcome token for the current secret
    * @param verifiedDeprecated the outcome token for the previous secret in its grace period, or {@code null}
+   * @param compliesFrom from when the token is within the expiry policy ({@code null}: always)
    */
-  CachedToken(StoredToken stored, VerifiedToken verified, VerifiedToken verifiedDeprecated) {
+  CachedToken(StoredToken stored, VerifiedToken verified, VerifiedToken verifiedDeprecated, Instant compliesFrom) {
     super(stored.id());
     this.stored = stored;
     this.verified = verified;
@@ -60,6 +63,7 @@ final class CachedToken extends UseSlot {
     this.expiresAtMillis = expiresAt == null ? Long.MAX_VALUE : ceilMillis(expiresAt);
     this.allowedIps = stored.token().allowedIps().toArray(new IpRange[0]);
     this.canary = stored.token().canary();
+    this.compliantFromMillis = compliesFrom == null ? Long.MIN_VALUE : ceilMillis(compliesFrom);
   }
 
   /**

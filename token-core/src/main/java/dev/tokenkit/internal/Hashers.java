@@ -42,6 +42,21 @@ public final class Hashers {
   }
 
   /**
+   * Whether one of the hashers understands a stored hash.
+   *
+   * @param storedHash the stored hash
+   * @return {@code true} when it can be verified
+   */
+  public boolean canVerify(String storedHash) {
+    for (SecretHasher h : all) {
+      if (h.canVerify(storedHash)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Checks a token against a stored hash with whichever hasher understands it.
    *
    * @param token the token bytes

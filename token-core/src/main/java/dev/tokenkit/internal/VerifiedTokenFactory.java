@@ -22,6 +22,16 @@ public interface VerifiedTokenFactory {
   VerifiedToken verified(Token token, Role role);
 
   /**
+   * The verified form of a stored token that may carry a usage quota.
+   *
+   * @param token the token's metadata
+   * @param role its role, or {@code null}
+   * @param usageQuota whether the stored token has a usage quota
+   * @return the verified token
+   */
+  VerifiedToken verified(Token token, Role role, boolean usageQuota);
+
+  /**
    * A copy marking the presented secret as a rotated-out one, valid until {@code until}.
    *
    * @param token the verified token

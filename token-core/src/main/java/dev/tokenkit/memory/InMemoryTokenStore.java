@@ -10,6 +10,7 @@ import dev.tokenkit.TokenNotFoundException;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenStatus;
 import dev.tokenkit.spi.ApiUse;
+import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
 import dev.tokenkit.spi.SharedSecretStore;
@@ -57,6 +58,8 @@ public final class InMemoryTokenStore implements TokenStore {
   private final Object writeLock = new Object();
   /** Per token, per API, the latest use (issue 19's unused-access report); guarded by {@link #writeLock}. */
   private final Map<String, Map<String, Instant>> apiUses = new HashMap<>();
+  private final java.util.Set<String> notices = new java.util.HashSet<>();
+  private final Map<String, String> imported = new ConcurrentHashMap<>();
   private final InMemorySharedSecretStore sharedSecrets = new InMemorySharedSecretStore(this::notifyChanged);
 
   /** An empty store. */
@@ -75,7 +78,7 @@ public final class InMemoryTokenStore implements TokenStore {
         throw new IllegalStateException("a token with id " + token.id() + " already exists");
       }
       checkNameFree(token, null);
-      tokens.put(token.id(), token);
+      tokens.put(token.id(), token.withQuota(null)); // quotas are set with setQuota
       idByName.put(OwnerName.of(token), token.id());
       appendWithChange(event);
     }
@@ -101,26 +104,32 @@ public final class InMemoryTokenStore implements TokenStore {
   /** Replaces the token and appends its event in one step under the write lock: both or neither. */
   @Override
   public void update(StoredToken token, long expectedVersion, AuditEvent event) {
-    if (token.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
-    }
     synchronized (writeLock) {
-      StoredToken current = tokens.get(token.id());
-      if (current == null) {
-        throw new TokenNotFoundException(token.id());
-      }
-      if (current.version() != expectedVersion) {
-        throw new ConcurrentUpdateException(token.id(), expectedVersion);
-      }
+      StoredToken current = currentFor(token, expectedVersion);
       checkNameFree(token, token.id());
       idByName.remove(OwnerName.of(current), token.id());
       idByName.put(OwnerName.of(token), token.id());
-      // last use is owned by recordLastUse: keep the stored values
+      // last use is owned by recordLastUse and the quota by setQuota/consumeUse: keep the stored values
       tokens.put(token.id(), token.withToken(token.token().withLastUsed(current.token().lastUsedAt(),
-          current.token().lastUsedIp())));
+          current.token().lastUsedIp())).withQuota(current.quota()));
       appendWithChange(event);
     }
     notifyChanged(token.id());
+  }
+
+  /** The stored token a compare-and-set change replaces; call under the write lock. */
+  private StoredToken currentFor(StoredToken token, long expectedVersion) {
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1");
+    }
+    StoredToken current = tokens.get(token.id());
+    if (current == null) {
+      throw new TokenNotFoundException(token.id());
+    }
+    if (current.version() != expectedVersion) {
+      throw new ConcurrentUpdateException(token.id(), expectedVersion);
+    }
+    return current;
   }
 
   private void checkNameFree(StoredToken token, String exceptId) {
@@ -152,6 +161,7 @@ public final class InMemoryTokenStore implements TokenStore {
       if (removed) {
         idByName.remove(OwnerName.of(gone), id);
         apiUses.remove(id);
+        imported.values().remove(id); // a deleted imported key may be imported again
         appendWithChange(event);
       }
     }
@@ -209,6 +219,81 @@ public final class InMemoryTokenStore implements TokenStore {
         });
       }
     }
+  }
+
+  /** Token, index entry and event in one step under the write lock. */
+  @Override
+  public void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    synchronized (writeLock) {
+      if (imported.containsKey(lookup)) {
+        throw new IllegalStateException("this key was already imported");
+      }
+      insert(token, event);
+      imported.put(lookup, token.id());
+    }
+  }
+
+  @Override
+  public Optional<String> findImported(String lookup) {
+    String id = imported.get(lookup);
+    return id != null && tokens.containsKey(id) ? Optional.of(id) : Optional.empty();
+  }
+
+  @Override
+  public Map<String, String> importedLookups() {
+    synchronized (writeLock) {
+      Map<String, String> live = new HashMap<>();
+      imported.forEach((lookup, id) -> {
+        if (tokens.containsKey(id)) {
+          live.put(lookup, id);
+        }
+      });
+      return live;
+    }
+  }
+
+  /** Claims under the write lock; the event is stored with the claim. */
+  @Override
+  public boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    synchronized (writeLock) {
+      if (!notices.add(tokenId + '|' + notice + '|' + expiresAt)) {
+        return false;
+      }
+      appendWithChange(event);
+      return true;
+    }
+  }
+
+  /** One use under the write lock, so that no concurrent update or use is lost. */
+  @Override
+  public boolean consumeUse(String id, Instant now) {
+    synchronized (writeLock) {
+      StoredToken current = tokens.get(id);
+      if (current == null) {
+        return false;
+      }
+      if (current.quota() == null) {
+        return true;
+      }
+      UsageQuota after = current.quota().afterUse(now);
+      if (after == null) {
+        return false;
+      }
+      tokens.put(id, current.withQuota(after));
+      return true;
+    }
+  }
+
+  /** Replaces version, update time and quota, and appends the event, in one step under the write lock. */
+  @Override
+  public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    synchronized (writeLock) {
+      StoredToken current = currentFor(token, expectedVersion);
+      Token next = current.token().nextVersion(token.token().updatedAt());
+      tokens.put(token.id(), current.withToken(next).withQuota(token.quota()));
+      appendWithChange(event);
+    }
+    notifyChanged(token.id());
   }
 
   @Override

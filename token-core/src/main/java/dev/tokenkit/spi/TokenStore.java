@@ -5,6 +5,7 @@ import dev.tokenkit.AuditQuery;
 import dev.tokenkit.Page;
 import dev.tokenkit.StoreUnavailableException;
 import dev.tokenkit.TokenQuery;
+import dev.tokenkit.quota.UsageQuota;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -262,6 +263,96 @@ public interface TokenStore extends AutoCloseable {
    */
   default Optional<SharedSecretStore> sharedSecrets() {
     return Optional.empty();
+  }
+
+  /**
+   * Takes one use of the token's usage quota, atomically: a refill that is due (see
+   * {@link UsageQuota#refillDue(Instant)}) first, then one less; never below 0, never more uses than the quota
+   * across concurrent callers and nodes. SQL stores do it in one conditional UPDATE. The default has no quotas.
+   *
+   * @param id the token id
+   * @param now the current time (for refills)
+   * @return {@code true} when a use was taken or the token has no quota; {@code false} when none is left (or the
+   *     token no longer exists)
+   * @throws UnsupportedOperationException when the store has no quotas (the default)
+   * @throws dev.tokenkit.StoreUnavailableException when the store cannot be reached
+   */
+  default boolean consumeUse(String id, Instant now) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support usage quotas; use the "
+        + "in-memory or the JDBI store, or implement TokenStore.consumeUse and setQuota");
+  }
+
+  /**
+   * Sets, resets or removes the usage quota of a token as a management change: compare-and-set on the version
+   * like {@link #update(StoredToken, long, AuditEvent)}, with its change-feed entry and audit event in the same
+   * transaction. Only the version, {@code updatedAt} and the quota ({@code token.quota()}, {@code null} removes
+   * it) are written.
+   *
+   * @param token the token with its next version and quota
+   * @param expectedVersion the version the caller read
+   * @param event the audit event to store with the change
+   * @throws dev.tokenkit.TokenNotFoundException when the token does not exist
+   * @throws dev.tokenkit.ConcurrentUpdateException when the version does not match
+   * @throws UnsupportedOperationException when the store has no quotas (the default)
+   */
+  default void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not support usage quotas; use the "
+        + "in-memory or the JDBI store, or implement TokenStore.consumeUse and setQuota");
+  }
+
+  /**
+   * Claims a lifecycle notice for a token, so that exactly one node delivers it: the first call for a
+   * (token, notice, expiry) stores the claim and its audit event together and returns {@code true}; every later
+   * call, from any node, returns {@code false} and stores nothing. A new expiry (after a regeneration) is a new
+   * key, so its notices are sent again.
+   *
+   * @param tokenId the token
+   * @param notice which notice, e.g. {@code lead-604800} or {@code expired}; at most 32 characters
+   * @param expiresAt the expiry the notice is about
+   * @param event the audit event to store with the claim
+   * @return whether this call claimed the notice
+   * @throws UnsupportedOperationException when the store has no claims (the default: notices are then off)
+   */
+  default boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot claim notices across nodes; implement "
+        + "TokenStore.claimNotice (the in-memory and JDBI stores do)");
+  }
+
+  /**
+   * Inserts an imported key: the token, its index entry ({@code lookup}, unique across imported keys) and its
+   * audit event together, all or nothing.
+   *
+   * @param token the token (its hash is the imported key's)
+   * @param lookup the index entry, {@code d:<digest>} or {@code p:<prefix>}, at most 200 characters
+   * @param event the audit event
+   * @throws dev.tokenkit.DuplicateTokenException when the owner has a token of that name
+   * @throws IllegalStateException when the lookup is already taken (the key was imported before)
+   * @throws UnsupportedOperationException when the store has no imported keys (the default)
+   */
+  default void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    throw new UnsupportedOperationException(getClass().getName() + " cannot import keys; implement "
+        + "TokenStore.insertImported, findImported and importedLookups (the in-memory and JDBI stores do)");
+  }
+
+  /**
+   * The token id of an imported key's index entry. Called at a bounded rate per node for keys the node's mirror
+   * does not know yet.
+   *
+   * @param lookup {@code d:<digest>} or {@code p:<prefix>}
+   * @return the token id, or empty
+   */
+  default Optional<String> findImported(String lookup) {
+    return Optional.empty();
+  }
+
+  /**
+   * Every imported key's index entry (lookup to token id), for the service's in-memory mirror, read at start and
+   * then periodically. The default has none.
+   *
+   * @return the entries
+   */
+  default java.util.Map<String, String> importedLookups() {
+    return java.util.Map.of();
   }
 
   /** Releases resources. The default does nothing. */

@@ -47,7 +47,7 @@ class VerifiedTokenCannotBeForgedTest {
   void hostCodeCannotCallTheConstructor() throws Exception {
     List<String> result = compile("Forger", IMPORTS + "class Forger {\n"
         + "  static VerifiedToken forge() {\n"
-        + "    return new VerifiedToken(\"id\", \"name\", \"mallory\", \"ADMIN\", AccessGrants.none(), ManagementScope.full(), null, null, null);\n"
+        + "    return new VerifiedToken(\"id\", \"name\", \"mallory\", \"ADMIN\", AccessGrants.none(), ManagementScope.full(), null, null, null, false);\n"
         + "  }\n}\n");
     assertThat(result).singleElement().asString().startsWith("compiler.err.report.access");
   }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -64,6 +65,7 @@ public final class JdbiTokenStore implements TokenStore {
   private final Db db;
   private final TokenRows tokens;
   private final ApiUseRows apiUses;
+  private final UsageRows usage;
   private final AuditRows audit;
   private final ChangeLog changes;
   private final ChangeFeed feed;
@@ -75,6 +77,7 @@ public final class JdbiTokenStore implements TokenStore {
     this.clock = b.clock;
     this.tokens = new TokenRows(db.tables);
     this.apiUses = new ApiUseRows(db.tables);
+    this.usage = new UsageRows(db.tables);
     this.audit = new AuditRows(db.tables);
     this.changes = new ChangeLog(db.tables, clock);
     this.feed = new ChangeFeed(db, changes, b.pollInterval, b.listenNotify, b.changeRetention, clock);
@@ -174,28 +177,118 @@ public final class JdbiTokenStore implements TokenStore {
   /** Compare-and-set of the token with its change-feed entry and audit event in one transaction. */
   @Override
   public void update(StoredToken token, long expectedVersion, AuditEvent event) {
-    Objects.requireNonNull(token, "token");
-    if (token.version() != expectedVersion + 1) {
-      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
-          + " for expected " + expectedVersion);
-    }
     try {
-      db.inTransaction("update token", h -> {
-        if (tokens.update(h, token, expectedVersion) == 1) {
-          changes.record(h, db.dialect(), token.id());
-          insertEvent(h, event);
-          return null;
-        }
-        if (tokens.version(h, token.id()) < 0) {
-          throw new TokenNotFoundException(token.id());
-        }
-        throw new ConcurrentUpdateException(token.id(), expectedVersion);
-      });
+      compareAndSet("update token", token, expectedVersion, event, h -> tokens.update(h, token, expectedVersion));
     } catch (StoreUnavailableException e) {
       throw e;
     } catch (RuntimeException e) {
       if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
         throw new DuplicateTokenException(token.token().owner(), token.token().name());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A compare-and-set change: {@code write} updates the row when the version matches (1 row), then the change-feed
+   * entry and the audit event, all in one transaction; 0 rows is not-found or a concurrent update.
+   */
+  private void compareAndSet(String operation, StoredToken token, long expectedVersion, AuditEvent event,
+      java.util.function.ToIntFunction<Handle> write) {
+    Objects.requireNonNull(token, "token");
+    if (token.version() != expectedVersion + 1) {
+      throw new IllegalArgumentException("the new version must be expectedVersion + 1, got " + token.version()
+          + " for expected " + expectedVersion);
+    }
+    db.inTransaction(operation, h -> {
+      if (write.applyAsInt(h) == 1) {
+        changes.record(h, db.dialect(), token.id());
+        insertEvent(h, event);
+        return null;
+      }
+      if (tokens.version(h, token.id()) < 0) {
+        throw new TokenNotFoundException(token.id());
+      }
+      throw new ConcurrentUpdateException(token.id(), expectedVersion);
+    });
+  }
+
+
+  /**
+   * One use in one conditional UPDATE (see {@link UsageRows#consume}): exact across nodes, the row lock serialises
+   * concurrent uses. A token without a quota costs a second, read-only statement (the filter only calls this for
+   * tokens that had a quota when they were verified).
+   */
+  @Override
+  public boolean consumeUse(String id, Instant now) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(now, "now");
+    return db.call("take a use of a token's quota", h -> usage.consume(h, id, now) == 1 || usage.hasNoQuota(h, id));
+  }
+
+  /** Compare-and-set of version and quota with its change-feed entry and audit event in one transaction. */
+  @Override
+  public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    compareAndSet("set a token's quota", token, expectedVersion, event, h -> usage.set(h, token, expectedVersion));
+  }
+
+
+  /**
+   * The token, its index entry, its change-feed entry and its audit event in one transaction. A taken lookup is an
+   * {@link IllegalStateException}; a taken name a {@link DuplicateTokenException}.
+   */
+  @Override
+  public void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    Objects.requireNonNull(token, "token");
+    Objects.requireNonNull(lookup, "lookup");
+    if (db.call("check an imported key", h -> usage.findLookup(h, lookup)).isPresent()) {
+      throw new IllegalStateException("this key was already imported");
+    }
+    try {
+      db.inTransaction("import a key", h -> {
+        tokens.insert(h, token);
+        usage.insertLookup(h, lookup, token.id());
+        changes.record(h, db.dialect(), token.id());
+        insertEvent(h, event);
+        return null;
+      });
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+        if (db.call("check an imported key", h -> usage.findLookup(h, lookup)).isPresent()) {
+          throw new IllegalStateException("this key was already imported", e);
+        }
+        throw new DuplicateTokenException(token.token().owner(), token.token().name());
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<String> findImported(String lookup) {
+    return db.call("find an imported key", h -> usage.findLookup(h, lookup));
+  }
+
+  @Override
+  public Map<String, String> importedLookups() {
+    return db.call("read the imported-key index", usage::lookups);
+  }
+
+  /** The claim and its audit event in one transaction; a duplicate claim (another node was first) is {@code false}. */
+  @Override
+  public boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    Objects.requireNonNull(tokenId, "tokenId");
+    try {
+      db.inTransaction("claim a lifecycle notice", h -> {
+        usage.claim(h, tokenId, notice, expiresAt, clock.instant());
+        insertEvent(h, event);
+        return null;
+      });
+      return true;
+    } catch (RuntimeException e) {
+      if (SqlErrors.hasState(e, SqlErrors.UNIQUE_VIOLATION)) {
+        return false;
       }
       throw e;
     }

@@ -21,7 +21,7 @@ final class Migrator {
   static final String LOCATION = "db/tokenkit";
   /** The migrations shipped in the jar, in order. Add new ones here and as files. */
   static final List<String> SCRIPTS = List.of("V1__tokenkit_schema.sql", "V2__shared_secrets.sql",
-      "V3__tokenkit_perf_indexes.sql", "V4__leaks_canaries_api_usage.sql");
+      "V3__tokenkit_perf_indexes.sql", "V4__leaks_canaries_api_usage.sql", "V5__usage_controls.sql");
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
 

@@ -19,6 +19,9 @@ final class TableNames {
   final String nonces;
   final String apiUsage;
   final String channel;
+  final String rateLimits;
+  final String notices;
+  final String importedKeys;
 
   TableNames(String prefix) {
     Objects.requireNonNull(prefix, "tablePrefix");
@@ -38,5 +41,8 @@ final class TableNames {
     this.nonces = prefix + "signature_nonces";
     this.apiUsage = prefix + "token_api_usage";
     this.channel = prefix + "token_changes";
+    this.rateLimits = prefix + "rate_limits";
+    this.notices = prefix + "token_notices";
+    this.importedKeys = prefix + "imported_keys";
   }
 }

@@ -6,6 +6,7 @@ import dev.tokenkit.IpRange;
 import dev.tokenkit.Token;
 import dev.tokenkit.TokenQuery;
 import dev.tokenkit.TokenStatus;
+import dev.tokenkit.quota.UsageQuota;
 import dev.tokenkit.spi.LastUse;
 import dev.tokenkit.spi.PageCursor;
 import dev.tokenkit.spi.StoredToken;
@@ -28,6 +29,8 @@ final class TokenRows {
   private static final String COLUMNS = "id, token_prefix, name, description, owner, role_name, status, created_at, "
       + "updated_at, expires_at, secret_hash, previous_secret_hash, previous_secret_valid_until, last_used_at, "
       + "last_used_ip, version, signature_secret_id, canary";
+  /** What a read selects: the written columns plus the usage quota ({@link UsageRows} writes it). */
+  private static final String READ_COLUMNS = COLUMNS + ", " + UsageRows.COLUMNS;
 
   private final TableNames t;
 
@@ -155,7 +158,7 @@ final class TokenRows {
    * the verification cold path). Grant rows carry {@code api}, IP rows carry {@code cidr}.
    */
   Optional<StoredToken> findById(Handle h, String id) {
-    String tokenColumns = "t." + COLUMNS.replace(", ", ", t.");
+    String tokenColumns = "t." + READ_COLUMNS.replace(", ", ", t.");
     List<Joined> rows = h.createQuery("SELECT " + tokenColumns + ", g.api, g.access_level, NULL AS pos, NULL AS cidr "
             + "FROM " + t.tokens + " t LEFT JOIN " + t.grants + " g ON g.token_id = t.id WHERE t.id = :id "
             + "UNION ALL SELECT " + tokenColumns + ", NULL, NULL, r.pos, r.cidr "
@@ -185,7 +188,7 @@ final class TokenRows {
 
   /** One page (limit + 1 rows, so the caller can tell whether there is a next page). */
   List<StoredToken> list(Handle h, Dialect dialect, TokenQuery q, Instant now) {
-    StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(t.tokens)
+    StringBuilder sql = new StringBuilder("SELECT ").append(READ_COLUMNS).append(" FROM ").append(t.tokens)
         .append(" WHERE 1 = 1");
     if (q.owner() != null) {
       sql.append(" AND owner = :owner");
@@ -257,7 +260,7 @@ final class TokenRows {
     Token token = new Token(r.id, r.prefix, r.name, r.description, r.owner, r.role,
         grants == null ? AccessGrants.none() : AccessGrants.of(grants), r.status, r.createdAt, r.updatedAt,
         r.expiresAt, ranges, r.lastUsedAt, r.lastUsedIp, r.version, r.signatureSecretId, r.canary);
-    return new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil);
+    return new StoredToken(token, r.secretHash, r.previousHash, r.previousUntil, r.quota);
   }
 
   /** One row of the tokens table. Holds hashes: never logged, no toString. */
@@ -280,6 +283,7 @@ final class TokenRows {
     long version;
     String signatureSecretId;
     boolean canary;
+    UsageQuota quota;
 
     static Row read(ResultSet rs) throws SQLException {
       Row r = new Row();
@@ -301,6 +305,7 @@ final class TokenRows {
       r.version = rs.getLong("version");
       r.signatureSecretId = rs.getString("signature_secret_id");
       r.canary = rs.getBoolean("canary");
+      r.quota = UsageRows.read(rs);
       return r;
     }
 

@@ -1,5 +1,6 @@
 package dev.tokenkit.jdbi;
 
+import dev.tokenkit.TokenStatus;
 import dev.tokenkit.spi.StoredToken;
 import dev.tokenkit.spi.TokenChangeListener;
 import dev.tokenkit.spi.TokenStore;
@@ -33,7 +34,10 @@ final class PausingStore extends ForwardingTokenStore {
     armed = true;
   }
 
-  /** The latch that opens once the change feed has delivered {@code id} to the service's listener. */
+  /**
+   * The latch that opens once the change feed has delivered a change of {@code id} to the service's listener while
+   * the token is revoked in the store: a late notification of an earlier change (the issue) does not open it.
+   */
   CountDownLatch deliveredLatch(String id) {
     awaitedId = id;
     delivered = new CountDownLatch(1);
@@ -63,6 +67,10 @@ final class PausingStore extends ForwardingTokenStore {
     return read;
   }
 
+  private boolean revoked(String id) {
+    return delegate().findById(id).map(t -> t.token().status() == TokenStatus.REVOKED).orElse(true);
+  }
+
   @Override
   public AutoCloseable subscribe(TokenChangeListener listener) {
     // the service subscribes its verification cache first; only deliveries to it are counted
@@ -75,7 +83,7 @@ final class PausingStore extends ForwardingTokenStore {
           return;
         }
         deliveries.computeIfAbsent(tokenId, k -> new AtomicInteger()).incrementAndGet();
-        if (tokenId.equals(awaitedId)) {
+        if (tokenId.equals(awaitedId) && revoked(tokenId)) {
           delivered.countDown();
         }
       }

@@ -1,6 +1,7 @@
 package dev.tokenkit.servlet;
 
 import dev.tokenkit.TokenService;
+import dev.tokenkit.ratelimit.RateLimits;
 import dev.tokenkit.servlet.internal.ClientRules;
 import dev.tokenkit.servlet.internal.FailedAuthentications;
 import java.time.Clock;
@@ -17,10 +18,12 @@ final class FilterSettings {
   final int maxSignedBodyBytes;
   /** Failed authentications per client address, or {@code null} when not limited. */
   final FailedAuthentications failures;
+  /** {@code null} when no rate limits apply. */
+  final RateLimits rateLimits;
 
   FilterSettings(TokenService service, RouteRules rules, ClientRules clients, ProblemWriter writer,
       PrincipalName principalName, Clock clock, boolean rejectTrace, int maxSignedBodyBytes,
-      FailedAuthentications failures) {
+      FailedAuthentications failures, RateLimits rateLimits) {
     this.service = service;
     this.rules = rules;
     this.clients = clients;
@@ -30,5 +33,6 @@ final class FilterSettings {
     this.rejectTrace = rejectTrace;
     this.maxSignedBodyBytes = maxSignedBodyBytes;
     this.failures = failures;
+    this.rateLimits = rateLimits;
   }
 }

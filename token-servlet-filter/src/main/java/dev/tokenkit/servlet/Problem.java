@@ -42,6 +42,12 @@ enum Problem {
   /** The client address sent too many tokens that were not accepted (see {@code failedAuthenticationLimit}). */
   TOO_MANY_FAILURES(429, "too-many-failed-authentications", "Too Many Requests", null,
       "Too many API tokens from this address were not accepted. Retry after the time given in the Retry-After header."),
+  /** A rate limit of the token or its owner is exhausted ({@link RateLimitHeaders} add Retry-After and RateLimit). */
+  RATE_LIMITED(429, "rate-limited", "Too Many Requests", null,
+      "This API token has sent too many requests. Retry after the time given in the Retry-After header."),
+  /** The token's usage quota is used up (until its refill or a reset). */
+  QUOTA_EXHAUSTED(429, "quota-exhausted", "Too Many Requests", null,
+      "The usage quota of this API token is used up. It is refilled on its schedule or reset by an administrator."),
   /** The token store is down and the token is not cached. */
   UNAVAILABLE(503, "store-unavailable", "Service Unavailable", null,
       "Authentication is temporarily unavailable. Retry after the time given in the Retry-After header.");

@@ -4,6 +4,7 @@ import dev.tokenkit.AccessLevel;
 import dev.tokenkit.IpRange;
 import dev.tokenkit.TokenService;
 import dev.tokenkit.VerifiedToken;
+import dev.tokenkit.ratelimit.RateLimits;
 import dev.tokenkit.servlet.internal.ClientIpResolver;
 import dev.tokenkit.servlet.internal.ClientRules;
 import dev.tokenkit.servlet.internal.Credentials;
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a token not accepted for any reason: 401 {@code Bearer error="invalid_token"} (the reason is not revealed);
  *   <li>two credentials, repeated headers or malformed values: 400 {@code invalid_request};
  *   <li>missing access: 403 {@code insufficient_scope};
+ *   <li>a rate limit exhausted ({@link Builder#rateLimits}): 429 with {@code Retry-After}, {@code RateLimit-Policy}
+ *       and {@code RateLimit};
  *   <li>store down and token not cached: 503 with {@code Retry-After};
  *   <li>{@code TRACE} or {@code TRACK} on any path, public ones included: 405 before anything else, so that no
  *       container echoes the request's credentials ({@link Builder#rejectTrace(boolean)}).
@@ -250,6 +253,7 @@ public final class TokenAuthFilter implements Filter {
     private int maxFailures;
     private Duration failureWindow;
     private Duration failureDelay;
+    private RateLimits rateLimits;
 
     private Builder(TokenService service) {
       this.service = service;
@@ -457,6 +461,20 @@ public final class TokenAuthFilter implements Filter {
     }
 
     /**
+     * Rate limits per token and per owner (none by default). Over a limit the filter answers 429 with
+     * {@code Retry-After} and the {@code RateLimit-Policy} / {@code RateLimit} headers of the IETF httpapi
+     * rate-limit-headers draft; allowed requests carry the same two headers.
+     *
+     * @param limits e.g. {@code RateLimits.builder(InMemoryRateLimiter.create()).perToken(RateLimit.perMinute(100)).build()},
+     *     or {@code null} for none
+     * @return this builder
+     */
+    public Builder rateLimits(RateLimits limits) {
+      this.rateLimits = limits;
+      return this;
+    }
+
+    /**
      * Builds the filter.
      *
      * @return an immutable, thread-safe filter
@@ -475,7 +493,7 @@ public final class TokenAuthFilter implements Filter {
           trustedProxies, forwardedHeader.headerName(), forwardedHeader == ForwardedHeader.FORWARDED));
       return new FilterSettings(service, routes, clients, new ProblemWriter(realm, retryAfter.toSeconds()),
           principalName, clock, rejectTrace, maxSignedBodyBytes, maxFailures == 0 ? null
-              : new FailedAuthentications(maxFailures, failureWindow, failureDelay));
+              : new FailedAuthentications(maxFailures, failureWindow, failureDelay), rateLimits);
     }
   }
 }

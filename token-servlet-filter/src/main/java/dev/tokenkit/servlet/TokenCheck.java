@@ -63,12 +63,18 @@ final class TokenCheck {
     }
     if (outcome instanceof AuthOutcome.Verified verified) {
       VerifiedToken token = verified.token();
+      if (s.rateLimits != null && !RateLimitHeaders.allow(s, type, response, s.rateLimits.check(token))) {
+        return;
+      }
       HttpServletRequest checked = request;
       if (token.signatureSecretId() != null) {
         checked = SignatureCheck.verify(s, type, request, response, token);
         if (checked == null) {
           return;
         }
+      }
+      if (token.hasUsageQuota() && !tookUse(s, type, response, token)) {
+        return;
       }
       request.setAttribute(TokenAuthFilter.VERIFIED_TOKEN_ATTRIBUTE, token);
       if (token.isDeprecatedSecret() && !response.isCommitted()) {
@@ -120,6 +126,21 @@ final class TokenCheck {
         LOG.debug("Could not complete the delayed 429 ({})", e.getClass().getSimpleName());
       }
     }
+  }
+
+  /** Takes one use of the token's quota; answers 429 when none is left and 503 when the store is down. */
+  private static boolean tookUse(FilterSettings s, DispatcherType type, HttpServletResponse response,
+      VerifiedToken token) throws IOException {
+    try {
+      if (s.service.consumeUse(token)) {
+        return true;
+      }
+      s.writer.deny(type, response, Problem.QUOTA_EXHAUSTED);
+    } catch (RuntimeException e) {
+      LOG.warn("Usage quota check failed; answering 503 ({})", e.getClass().getName());
+      s.writer.deny(type, response, Problem.UNAVAILABLE);
+    }
+    return false;
   }
 
   private static Problem problemFor(AuthOutcome rejected) {

@@ -1,6 +1,11 @@
 package dev.tokenkit.servlet;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.http.HttpServlet;
+import java.util.EnumSet;
 import java.util.Map;
 
 /** A real embedded servlet container for tests: deploys contexts set up by initializers, on a free port. */
@@ -33,6 +38,24 @@ interface ServletContainer extends AutoCloseable {
   int port();
 
   String name();
+
+  /**
+   * Deploys one root context with the filter on every path and dispatcher type and the servlet on {@code /api/*},
+   * starts the container and returns its base URL.
+   *
+   * @param filter the TokenKit filter under test
+   * @param servlet the application behind it
+   * @return e.g. {@code http://127.0.0.1:port}
+   */
+  default String serve(Filter filter, HttpServlet servlet) throws Exception {
+    deploy("", (classes, ctx) -> {
+      FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", filter);
+      f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
+      ctx.addServlet("app", servlet).addMapping("/api/*");
+    }, Map.of());
+    start();
+    return "http://127.0.0.1:" + port();
+  }
 
   @Override
   void close() throws Exception;

@@ -13,9 +13,6 @@ import dev.tokenkit.memory.InMemoryTokenStore;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.KeyRing;
 import dev.tokenkit.sharedsecret.SharedSecretValue;
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.FilterRegistration;
-import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,13 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Signed requests end to end: TokenKit's own client helper ({@link RequestSigner}) signs real HTTP requests that
@@ -43,21 +37,13 @@ import org.junit.jupiter.api.TestInstance;
  * read. Tokens with a {@code signatureSecretId} pass only when signed; every failure is the same 401 with
  * {@code Accept-Signature}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SignedRequestSuite {
+abstract class SignedRequestSuite extends ContainerSuite {
   static final Actor ADMIN = Actor.of("test-admin");
   static final String INVALID_SIGNATURE_BODY_TYPE = "urn:tokenkit:problem:invalid-signature";
 
-  protected final OffsetClock clock = new OffsetClock();
-  protected TokenService tokens;
-  protected ServletContainer container;
-  protected HttpClient http;
   protected CreatedSharedSecret secret;
   protected String signingToken;
   protected String plainToken;
-  protected String base;
-
-  protected abstract ServletContainer newContainer() throws Exception;
 
   @BeforeAll
   void start() throws Exception {
@@ -71,28 +57,9 @@ abstract class SignedRequestSuite {
         .secret().reveal();
     plainToken = tokens.issue(ADMIN, IssueRequest.builder("plain", "bob")
         .access(Map.of("orders", AccessLevel.FULL)).build()).secret().reveal();
-    container = newContainer();
-    ServletContainerInitializer init = (classes, ctx) -> {
-      FilterRegistration.Dynamic f = ctx.addFilter("tokenkit", TokenAuthFilter.builder(tokens)
-          .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
-          .maxSignedBodyBytes(4096).build());
-      f.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
-      ctx.addServlet("echo", new EchoServlet()).addMapping("/api/*");
-    };
-    container.deploy("", init, Map.of());
-    container.start();
-    base = "http://127.0.0.1:" + container.port();
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  }
-
-  @AfterAll
-  void stop() throws Exception {
-    if (container != null) {
-      container.close();
-    }
-    if (tokens != null) {
-      tokens.close();
-    }
+    serve(TokenAuthFilter.builder(tokens)
+        .routes(RouteRules.builder().api("orders", "/api/orders", "/api/orders/**").build())
+        .maxSignedBodyBytes(4096).build(), new EchoServlet());
   }
 
   /** Answers 200 with "<method> <query> <body as read through getInputStream>". */

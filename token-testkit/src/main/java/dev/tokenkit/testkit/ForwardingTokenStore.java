@@ -118,6 +118,36 @@ public abstract class ForwardingTokenStore implements TokenStore {
   }
 
   @Override
+  public boolean consumeUse(String id, Instant now) {
+    return delegate().consumeUse(id, now);
+  }
+
+  @Override
+  public void setQuota(StoredToken token, long expectedVersion, AuditEvent event) {
+    delegate().setQuota(token, expectedVersion, event);
+  }
+
+  @Override
+  public boolean claimNotice(String tokenId, String notice, Instant expiresAt, AuditEvent event) {
+    return delegate().claimNotice(tokenId, notice, expiresAt, event);
+  }
+
+  @Override
+  public void insertImported(StoredToken token, String lookup, AuditEvent event) {
+    delegate().insertImported(token, lookup, event);
+  }
+
+  @Override
+  public Optional<String> findImported(String lookup) {
+    return delegate().findImported(lookup);
+  }
+
+  @Override
+  public java.util.Map<String, String> importedLookups() {
+    return delegate().importedLookups();
+  }
+
+  @Override
   public void recordLastUse(Collection<LastUse> uses) {
     delegate().recordLastUse(uses);
   }

@@ -23,7 +23,8 @@ class ForwardingTokenStoreTest {
 
   /** The whole store contract through a forwarding store that overrides nothing. */
   @Nested
-  class PlainForwardingStorePassesTheContract extends TokenStoreContract {
+  class PlainForwardingStorePassesTheContract extends TokenStoreContract implements UsageQuotaContract,
+      LifecycleNoticeContract, ImportedKeyContract {
     @Override
     protected TokenStore newStore() {
       return new ForwardingTokenStore(new InMemoryTokenStore()) {};

@@ -140,11 +140,11 @@ final class AdminAccess {
       return info.startsWith("/api/audit") ? ManagementOperation.AUDIT
           : info.startsWith("/api/tokens/") ? ManagementOperation.VIEW : ManagementOperation.LIST;
     }
-    if (method.equals("PATCH")) {
+    if (method.equals("PATCH") || method.equals("PUT")) {
       return ManagementOperation.EDIT;
     }
     if (method.equals("DELETE")) {
-      return ManagementOperation.DELETE;
+      return req.getRequestURI().endsWith("/quota") ? ManagementOperation.EDIT : ManagementOperation.DELETE;
     }
     String uri = req.getRequestURI();
     String last = uri.substring(uri.lastIndexOf('/') + 1);

@@ -11,6 +11,7 @@ import dev.tokenkit.IpRange;
 import dev.tokenkit.IssuedToken;
 import dev.tokenkit.Role;
 import dev.tokenkit.Token;
+import dev.tokenkit.TokenService;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Collection;
@@ -24,7 +25,14 @@ import java.util.Map;
 final class JsonViews {
   private final ObjectMapper mapper;
 
-  JsonViews(ObjectMapper mapper) {
+  /** Why an ACTIVE token is blocked anyway (the expiry policy), or {@code null}; {@code t -> null} for none. */
+  private final java.util.function.Function<Token, dev.tokenkit.FailureReason> blockedReason;
+  /** The lead times of expiry notices and the idle limit, for the policy view. */
+  private final TokenService tokens;
+
+  JsonViews(ObjectMapper mapper, TokenService tokens) {
+    this.tokens = tokens;
+    this.blockedReason = tokens::blockedReason;
     this.mapper = mapper;
   }
 
@@ -51,6 +59,8 @@ final class JsonViews {
     }
     n.put("signatureSecretId", t.signatureSecretId());
     n.put("canary", t.canary());
+    dev.tokenkit.FailureReason blocked = blockedReason.apply(t);
+    n.put("blockedReason", blocked == null ? null : blocked.name());
     n.put("version", t.version());
     return n;
   }
@@ -121,6 +131,15 @@ final class JsonViews {
       ObjectNode g = o.putObject("grants");
       r.grants().asMap().forEach((api, level) -> g.put(api, level.name()));
     }
+    ArrayNode leads = n.putArray("expiryNoticeLeadDays");
+    for (java.time.Duration d : tokens.expiryNoticeLeadTimes()) {
+      if (d.toSeconds() % 86_400 == 0) {
+        leads.add(d.toDays());
+      } else {
+        leads.add(d.toSeconds() / 86_400.0);
+      }
+    }
+    n.put("idleTokenDays", tokens.idleTokenLimit() == null ? null : tokens.idleTokenLimit().toDays());
     ArrayNode levels = n.putArray("accessLevels");
     for (AccessLevel l : AccessLevel.values()) {
       levels.add(l.name());

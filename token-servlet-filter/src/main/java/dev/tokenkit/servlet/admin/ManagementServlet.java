@@ -79,12 +79,14 @@ public final class ManagementServlet extends HttpServlet {
   private ManagementServlet(Builder b) {
     this.access = new AdminAccess(b.tokens, b.hostAccess, b.clients);
     this.publicOpenApi = b.publicOpenApi;
-    JsonViews json = new JsonViews(mapper);
+    JsonViews json = new JsonViews(mapper, b.tokens);
     new CallerEndpoints(b.tokens, json).register(router); // before /api/tokens/{id}/rotate, which "self" would match
-    new TokenEndpoints(b.tokens, new JsonViews(mapper), Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
+    new TokenEndpoints(b.tokens, json, Collections.unmodifiableMap(new LinkedHashMap<>(b.catalogue)))
         .register(router);
-    new UsageEndpoints(b.tokens, new JsonViews(mapper)).register(router);
+    new UsageEndpoints(b.tokens, json).register(router);
     new SharedSecretEndpoints(b.tokens.sharedSecrets(), mapper).register(router);
+    new QuotaEndpoints(b.tokens).register(router);
+    new ImportEndpoints(b.tokens, json).register(router);
     router.add("GET", OPENAPI_PATH, c -> ApiResponse.ok(openApi.forMount(c.mountPath())));
   }
 
@@ -169,7 +171,7 @@ public final class ManagementServlet extends HttpServlet {
       }
       Router.Match match = router.match(method, path);
       JsonNode body = null;
-      if (method.equals("POST") || method.equals("PATCH")) {
+      if (method.equals("POST") || method.equals("PATCH") || method.equals("PUT")) {
         body = JsonBody.read(req);
       }
       ApiResponse response = match.route().endpoint()

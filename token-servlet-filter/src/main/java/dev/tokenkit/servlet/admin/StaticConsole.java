@@ -27,6 +27,7 @@ final class StaticConsole {
       Map.entry("sharedsecrets.js", "text/javascript; charset=utf-8"),
       Map.entry("scope.js", "text/javascript; charset=utf-8"),
       Map.entry("usage.js", "text/javascript; charset=utf-8"),
+      Map.entry("quota.js", "text/javascript; charset=utf-8"),
       Map.entry("console.js", "text/javascript; charset=utf-8"));
 
   /**

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -102,6 +103,40 @@ class ConsoleBrowserTest extends ConsoleBrowserBase {
     waitForStatus("Token “switch-me” enabled.");
     assertThat(badge("switch-me")).isEqualTo("Active");
     assertThat(callProtected("POST", secret)).isEqualTo(200);
+  }
+
+  @Test
+  void aQuotaIsSetShownAndResetFromTheQuotaDialog() throws Exception {
+    createToken("metered", "quinn", "READ");
+    String id = row("metered").getAttribute("data-token-id");
+    action("metered", "quota");
+    assertThat(driver.findElement(By.id("quota-current")).getText()).isEqualTo("No quota: uses are not counted.");
+    WebElement amount = driver.findElement(By.id("quota-amount"));
+    amount.clear();
+    amount.sendKeys("2");
+    new Select(driver.findElement(By.id("quota-refill"))).selectByValue("DAILY");
+    driver.findElement(By.id("confirm-ok")).click();
+    waitForStatus("Quota of “metered” set: 2 of 2 uses left, refilled daily.");
+    assertThat(server.tokens.quota(dev.tokenkit.Actor.of("test"), id).amount()).isEqualTo(2);
+
+    action("metered", "quota");
+    assertThat(driver.findElement(By.id("quota-current")).getText()).isEqualTo("2 of 2 uses left, refilled daily.");
+    new Select(driver.findElement(By.id("quota-action"))).selectByValue("remove");
+    driver.findElement(By.id("confirm-ok")).click();
+    waitForStatus("Quota of “metered” removed.");
+    assertThat(server.tokens.quota(dev.tokenkit.Actor.of("test"), id)).isNull();
+  }
+
+  @Test
+  void tokensExpiringWithinTheNoticeLeadTimeAreMarked() {
+    server.tokens.issue(dev.tokenkit.Actor.of("test"), dev.tokenkit.IssueRequest.builder("soon", "sam")
+        .expiration(dev.tokenkit.Expiration.at(java.time.Instant.now().plus(Duration.ofDays(5)))).build());
+    server.tokens.issue(dev.tokenkit.Actor.of("test"), dev.tokenkit.IssueRequest.builder("later", "sam")
+        .expiration(dev.tokenkit.Expiration.months(6)).build());
+    driver.navigate().refresh();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-table")));
+    assertThat(cell("soon", ".expiry").getText()).contains("Expiring soon");
+    assertThat(cell("later", ".expiry").findElements(By.cssSelector(".tag-expiring-soon"))).isEmpty();
   }
 
   @Test

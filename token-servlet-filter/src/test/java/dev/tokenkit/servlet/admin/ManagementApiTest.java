@@ -16,28 +16,11 @@ import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The management API over real HTTP against Jetty 12: every endpoint and every error status. */
-class ManagementApiTest {
-  private AdminTestServer server;
-  private HttpJson http;
-  private String admin;
+class ManagementApiTest extends AdminServerTest {
   private final List<String> bodies = new ArrayList<>();
-
-  @BeforeEach
-  void start() throws Exception {
-    server = AdminTestServer.start();
-    http = new HttpJson(server.base);
-    admin = server.adminToken;
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    server.close();
-  }
 
   private JsonNode issue(String name, String owner, String extraJson) {
     HttpJson.Reply r = http.post("/admin/api/tokens",

@@ -31,7 +31,7 @@ export class Api {
     const token = this.token();
     if (token) headers.Authorization = `Bearer ${token}`;
     const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
-    if (method === 'POST' || method === 'PATCH') {
+    if (method === 'POST' || method === 'PATCH' || method === 'PUT') {
       headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body || {});
     }
@@ -55,5 +55,6 @@ export class Api {
   get(path) { return this.request('GET', path); }
   post(path, body) { return this.request('POST', path, body); }
   patch(path, body) { return this.request('PATCH', path, body); }
+  put(path, body) { return this.request('PUT', path, body); }
   delete(path) { return this.request('DELETE', path); }
 }

@@ -3,10 +3,11 @@ import { el, byId } from './dom.js';
 import { Api, ApiError } from './api.js';
 import { confirmAction, showSecret } from './dialogs.js';
 import { expiryChoices, TokenForm } from './forms.js';
-import { dateTime, eventLabel, expiryClass, expiryText, lastUsedText, statusLabel } from './format.js';
+import { dateTime, eventLabel, expiringSoon, expiryClass, expiryText, lastUsedText, statusLabel, unusedText } from './format.js';
 import { SharedSecretsPanel } from './sharedsecrets.js';
 import { Scope } from './scope.js';
 import { UnusedAccessPanel } from './usage.js';
+import { editQuota } from './quota.js';
 
 const TOKEN_KEY = 'tokenkit.adminToken';
 const GRACE_CHOICES = [[0, 'No grace period: the old secret stops now'], [3600, '1 hour'], [86400, '1 day'], [604800, '7 days']];
@@ -182,6 +183,7 @@ function tokenRow(t) {
   const may = (op) => scope.allows(op) && scope.reaches(t.owner);
   if (t.status !== 'REVOKED') {
     if (may('edit') && handles) actions.append(button('edit', 'Edit'));
+    if (may('edit')) actions.append(button('quota', 'Quota'));
     if (may('rotate') && handles) actions.append(button('rotate', 'Rotate'));
     if (may('regenerate') && handles) actions.append(button('regenerate', 'Regenerate'));
     if (t.status === 'DISABLED' ? may('enable') : may('disable')) {
@@ -199,11 +201,17 @@ function tokenRow(t) {
     el('td', { text: t.owner }),
     el('td', { text: t.role || '—' }),
     el('td', { text: dateTime(t.createdAt) }),
-    el('td', { class: `expiry ${expiryClass(t.expiresAt, now)}`, title: t.expiresAt ? dateTime(t.expiresAt) : null,
-      text: expiryText(t.expiresAt, now) }),
+    el('td', { class: `expiry ${expiryClass(t.expiresAt, now)}`, title: t.expiresAt ? dateTime(t.expiresAt) : null },
+      expiryText(t.expiresAt, now),
+      t.status === 'ACTIVE' && expiringSoon(t.expiresAt, state.policy.expiryNoticeLeadDays, now)
+        ? el('span', { class: 'tag tag-expiring-soon', text: 'Expiring soon' }) : null),
     el('td', { class: 'last-used' }, lastUsedText(t),
-      t.lastUsedIp ? el('span', { class: 'sub mono', text: t.lastUsedIp }) : null),
-    el('td', {}, el('span', { class: `badge badge-${t.status}`, text: statusLabel(t.status) })),
+      t.lastUsedIp ? el('span', { class: 'sub mono', text: t.lastUsedIp }) : null,
+      unusedText(t, now) ? el('span', { class: 'sub unused', text: unusedText(t, now) }) : null),
+    el('td', {}, el('span', { class: `badge badge-${t.status}`, text: statusLabel(t.status) }),
+      t.blockedReason === 'POLICY_VIOLATION'
+        ? el('span', { class: 'tag tag-policy-violation', title: 'The token exceeds the current expiry policy. Regenerate it within the policy to use it again.',
+          text: 'Blocked: exceeds the expiry policy' }) : null),
     el('td', {}, actions));
 }
 
@@ -257,6 +265,10 @@ async function runAction(action, t) {
       await loadAudit(true);
       byId('audit-title').focus();
       return;
+    case 'quota':
+      message = await editQuota(api, t);
+      if (!message) return;
+      break;
     case 'rotate': {
       const select = el('select', { id: 'grace-seconds' },
         ...GRACE_CHOICES.map(([seconds, text]) => el('option', { value: seconds, text })));

@@ -36,6 +36,21 @@ export function expiryClass(expiresAt, now = Date.now()) {
   return left < 14 * DAY ? 'expiry-soon' : '';
 }
 
+/** "Unused for 45 days" (since the last use, or since creation when never used); "" under one day. */
+export function unusedText(token, now = Date.now()) {
+  const since = millis(token.lastUsedAt || token.createdAt);
+  if (Number.isNaN(since)) return '';
+  const days = Math.floor((now - since) / DAY);
+  return days >= 1 ? `Unused for ${plural(days, 'day')}` : '';
+}
+
+/** Whether the token expires within the longest expiry-notice lead time (in days) and has not expired yet. */
+export function expiringSoon(expiresAt, leadDays, now = Date.now()) {
+  if (!expiresAt || !leadDays || leadDays.length === 0) return false;
+  const left = millis(expiresAt) - now;
+  return !Number.isNaN(left) && left > 0 && left <= Math.max(...leadDays) * DAY;
+}
+
 /** Local date and time as YYYY-MM-DD HH:MM, "" for null, or the ISO text itself when JS dates cannot hold it. */
 export function dateTime(iso) {
   if (!iso) return '';
