@@ -741,6 +741,7 @@ public final class TokenService implements AutoCloseable {
       }
     }
     knownIds.close();
+    importedKeys.close();
     lastUse.close();
     lifecycle.close();
   }

@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * change feed reports a token this node does not know, so a key imported on another node works here moments
  * later. When no key was imported, a malformed token costs nothing extra. Thread-safe.
  */
-public final class ImportedKeyIndex implements TokenChangeListener {
+public final class ImportedKeyIndex implements TokenChangeListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ImportedKeyIndex.class);
   private static final long MIN_RELOAD_GAP_NANOS = 2_000_000_000L;
 
@@ -33,6 +34,12 @@ public final class ImportedKeyIndex implements TokenChangeListener {
   private final AtomicBoolean reloading = new AtomicBoolean();
   private final AtomicBoolean pending = new AtomicBoolean();
   private volatile long lastReload = System.nanoTime() - MIN_RELOAD_GAP_NANOS;
+  /** Reloads run here, never on a request thread or the host's common pool (they read the store). */
+  private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "tokenkit-imported-keys");
+    t.setDaemon(true);
+    return t;
+  });
 
   /**
    * Creates the mirror and loads it (a failing store leaves it empty until the next reload).
@@ -125,14 +132,28 @@ public final class ImportedKeyIndex implements TokenChangeListener {
       return;
     }
     long wait = Math.max(0, MIN_RELOAD_GAP_NANOS - (System.nanoTime() - lastReload));
-    CompletableFuture.delayedExecutor(wait, TimeUnit.NANOSECONDS).execute(() -> {
+    try {
+      reloader.schedule(() -> {
+        pending.set(false);
+        reloadQuietly();
+      }, wait, TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
       pending.set(false);
-      reloadQuietly();
-    });
+    }
   }
 
   @Override
   public void allChanged() {
-    ForkJoinPool.commonPool().execute(this::reloadQuietly);
+    try {
+      reloader.execute(this::reloadQuietly);
+    } catch (RejectedExecutionException closed) {
+      // the service is closing
+    }
+  }
+
+  /** Stops background reloads. */
+  @Override
+  public void close() {
+    reloader.shutdownNow();
   }
 }

@@ -12,6 +12,8 @@ import dev.tokenkit.IssuedToken;
 import dev.tokenkit.TokenService;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ class RefillRaceTest {
     PausingStore pausingB = new PausingStore(storeB);
     TokenService a = node(storeA);
     TokenService b = node(pausingB);
+    ExecutorService filler = Executors.newSingleThreadExecutor();
     try {
       long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (!storeB.changeFeedListening() && System.nanoTime() < end) {
@@ -58,7 +61,8 @@ class RefillRaceTest {
       var delivered = pausingB.deliveredLatch(id);
 
       pausingB.pauseNextRead();
-      CompletableFuture<AuthOutcome> fill = CompletableFuture.supplyAsync(() -> auth(b, t));
+      // its own thread: the common pool may be busy (or have one thread) on a 2-core machine
+      CompletableFuture<AuthOutcome> fill = CompletableFuture.supplyAsync(() -> auth(b, t), filler);
       assertThat(pausingB.readDone.await(10, TimeUnit.SECONDS)).as("B read the active row").isTrue();
       a.revoke(ADMIN, id);
       assertThat(delivered.await(5, TimeUnit.SECONDS)).as("the revoke reached B through NOTIFY").isTrue();
@@ -69,6 +73,7 @@ class RefillRaceTest {
       assertThat(raced.reason()).isEqualTo(FailureReason.REVOKED);
       assertThat(auth(b, t).reason()).as("and nothing stale was cached").isEqualTo(FailureReason.REVOKED);
     } finally {
+      filler.shutdownNow();
       a.close();
       b.close();
       storeA.close();
