@@ -97,7 +97,7 @@ class ConsoleScopeBrowserTest {
     assertThat(driver.findElement(By.id("create-token")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.id("revoke-all-section")).isDisplayed()).isTrue();
     assertThat(driver.findElement(By.id("shared-secret-button")).isDisplayed()).as("full scope").isTrue();
-    assertThat(actionsOf("alice-ci")).containsExactly("edit", "rotate", "regenerate", "disable", "revoke", "delete");
+    assertThat(actionsOf("alice-ci")).containsExactly("edit", "quota", "rotate", "regenerate", "disable", "revoke", "delete");
     assertThat(actionsOf("bootstrap-admin")).contains("edit", "rotate", "revoke");
     driver.findElement(By.id("create-token")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tf-name")));
