@@ -15,8 +15,24 @@ package dev.tokenkit;
  * @param api the API name, or {@code null} to check only the token itself
  * @param needed the level needed for {@code api}; {@code null} means {@link AccessLevel#NONE}
  * @param request the request's method, path and user agent for audit events (a canary's trigger), or {@code null}
+ * @param unknownIdReads whether this request may spend the node's budget of store reads for ids the service does
+ *     not know ({@code TokenService.Builder#unknownIdReads}); {@code false} for a client already refused as a
+ *     flooder, so it cannot use up the budget that lets tokens issued on other nodes work at once
  */
-public record AuthContext(IpAddress clientIp, String api, AccessLevel needed, RequestInfo request) {
+public record AuthContext(IpAddress clientIp, String api, AccessLevel needed, RequestInfo request,
+    boolean unknownIdReads) {
+
+  /**
+   * A context with request details that may read unknown ids from the store.
+   *
+   * @param clientIp the client address, or {@code null}
+   * @param api the API or {@code null}
+   * @param needed the level or {@code null}
+   * @param request the request details, or {@code null}
+   */
+  public AuthContext(IpAddress clientIp, String api, AccessLevel needed, RequestInfo request) {
+    this(clientIp, api, needed, request, true);
+  }
 
   /**
    * A context without request details.
@@ -36,7 +52,17 @@ public record AuthContext(IpAddress clientIp, String api, AccessLevel needed, Re
    * @return the copy
    */
   public AuthContext withRequest(RequestInfo info) {
-    return new AuthContext(clientIp, api, needed, info);
+    return new AuthContext(clientIp, api, needed, info, unknownIdReads);
+  }
+
+  /**
+   * A copy that never reads the store for an id the service does not know: such ids are refused as unknown at
+   * once (known ids, canaries included, are checked as usual).
+   *
+   * @return the copy
+   */
+  public AuthContext withoutUnknownIdReads() {
+    return new AuthContext(clientIp, api, needed, request, false);
   }
 
   /**

@@ -103,6 +103,29 @@ class UnknownTokenFloodTest {
   }
 
   /** Waits until a random id no longer costs a read (the id set finished loading). */
+  @Test
+  void aContextWithoutUnknownIdReadsNeverSpendsTheBudgetButKnownTokensStillVerify() throws Exception {
+    RecordingStore store = countingStore(new CountDownLatch[] {new CountDownLatch(0)});
+    try (TokenService service = TokenService.builder().store(store).unknownIdReads(5, Duration.ofMinutes(10))
+        .build()) {
+      String real = service.issue(Actor.of("admin"), IssueRequest.builder("t", "alice").build()).secret().reveal();
+      awaitKnownIdsLoaded(service, store); // this spends the burst; 1 s refills about 5 reads
+      Thread.sleep(1000);
+      store.finds.set(0);
+      AuthContext flooder = CTX.withoutUnknownIdReads();
+      for (int i = 0; i < 200; i++) {
+        AuthOutcome o = service.authenticate(TokenCodec.newToken("tk", TokenCodec.newId(RANDOM), RANDOM), flooder);
+        assertThat(o.reason()).isEqualTo(FailureReason.UNKNOWN);
+      }
+      assertThat(store.finds.get()).as("no store read for unknown ids from a blocked client").isZero();
+      for (int i = 0; i < 10; i++) {
+        service.authenticate(TokenCodec.newToken("tk", TokenCodec.newId(RANDOM), RANDOM), CTX);
+      }
+      assertThat(store.finds.get()).as("the refilled budget is still there for everyone else").isBetween(3, 10);
+      assertThat(service.authenticate(real, flooder).isVerified()).as("known ids are checked as usual").isTrue();
+    }
+  }
+
   private static void awaitKnownIdsLoaded(TokenService service, RecordingStore store) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {

@@ -118,7 +118,8 @@ public final class Authenticator {
       }
       String id = t.idString();
       if (entry == null) {
-        if (cache.isKnownUnknown(id) || !knownIds.mayExist(id) && !knownIds.tryUnknownRead()) {
+        if (cache.isKnownUnknown(id)
+            || !knownIds.mayExist(id) && (!ctx.unknownIdReads() || !knownIds.tryUnknownRead())) {
           return AuthOutcome.Rejected.of(FailureReason.UNKNOWN);
         }
         try {

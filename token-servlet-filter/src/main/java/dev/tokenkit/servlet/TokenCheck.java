@@ -44,7 +44,11 @@ final class TokenCheck {
       return;
     }
     IpAddress clientIp = s.clients.clientIp(request);
+    long blockedFor = s.failures == null ? 0 : s.failures.blockedForSeconds(clientIp);
     AuthContext context = new AuthContext(clientIp, api, api == null ? null : level, Credentials.requestInfo(request));
+    if (blockedFor > 0) {
+      context = context.withoutUnknownIdReads(); // a flooder must not use up the shared unknown-id read budget
+    }
     AuthOutcome outcome;
     try {
       outcome = s.service.authenticate(credential.token(), context);
@@ -53,13 +57,10 @@ final class TokenCheck {
       s.writer.deny(type, response, Problem.UNAVAILABLE);
       return;
     }
-    // checked after the core saw the token, so a canary presented by a blocked address still raises its alarm
-    if (s.failures != null) {
-      long blockedFor = s.failures.blockedForSeconds(clientIp);
-      if (blockedFor > 0) {
-        tooManyFailures(s, type, request, response, blockedFor);
-        return;
-      }
+    // answered after the core saw the token, so a canary presented by a blocked address still raises its alarm
+    if (blockedFor > 0) {
+      tooManyFailures(s, type, request, response, blockedFor);
+      return;
     }
     if (outcome instanceof AuthOutcome.Verified verified) {
       VerifiedToken token = verified.token();
