@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.SafeEcho;
+import dev.tokenkit.internal.ScopeRefusal;
 import dev.tokenkit.internal.TimeSource;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.StringJoiner;
  * {@link AuditEventType#MANAGEMENT_DENIED} (at most once per actor, token and reason per minute of the service
  * clock, so a caller cannot flood the trail). Thread-safe.
  */
-final class ScopeGuard {
+final class ScopeGuard implements ScopeRefusal {
   /** The token id of a refusal that names no existing token. */
   static final String NO_TOKEN = "-";
   private static final int MAX_DETAIL = 500;
@@ -33,7 +34,7 @@ final class ScopeGuard {
 
   /** Whether nothing needs checking: the full scope allows everything. */
   static boolean unlimited(Actor actor) {
-    return actor.scope().equals(ManagementScope.full());
+    return actor.scope().isFull();
   }
 
   /** The operation alone (listings and audit without an owner). */
@@ -86,7 +87,8 @@ final class ScopeGuard {
   }
 
   /** Refuses: audits (de-duplicated) and throws {@link InsufficientScopeException} naming what is missing. */
-  void refuse(Actor actor, String tokenId, String missing) {
+  @Override
+  public void refuse(Actor actor, String tokenId, String missing) {
     String detail = missing.length() > MAX_DETAIL ? missing.substring(0, MAX_DETAIL) + "..." : missing;
     String key = actor.name() + '\n' + tokenId + '\n' + detail;
     if (recentDenials.asMap().putIfAbsent(key, Boolean.TRUE) == null) {

@@ -115,7 +115,7 @@ public final class TokenService implements AutoCloseable {
         lastUse, audit, VerifiedToken.FACTORY, knownIds, b.expiryPolicy, importedKeys);
     this.sharedSecrets = new SharedSecretManager(store, b.sharedSecretKeys, audit, time, b.random,
         new SharedSecretManager.Settings(b.maxGracePeriod, b.cacheTtl, SignatureVerifier.builder()
-            .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)));
+            .maxClockSkew(b.signatureClockSkew).requireNonce(b.requireSignatureNonce)), guard::refuse);
     this.subscription = store.subscribe(cache.changeListener());
     this.sharedSecretSubscription = store.subscribe(sharedSecrets.changeListener());
     this.knownIdsSubscription = store.subscribe(knownIds);

@@ -1,12 +1,12 @@
 package dev.tokenkit.internal.sharedsecret;
 
 import dev.tokenkit.Actor;
-import dev.tokenkit.InsufficientScopeException;
 import dev.tokenkit.AuditEventType;
 import dev.tokenkit.InvalidInputException;
 import dev.tokenkit.TokenKitException;
 import dev.tokenkit.internal.AuditTrail;
 import dev.tokenkit.internal.Base62;
+import dev.tokenkit.internal.ScopeRefusal;
 import dev.tokenkit.internal.TimeSource;
 import dev.tokenkit.sharedsecret.CreatedSharedSecret;
 import dev.tokenkit.sharedsecret.KeyRing;
@@ -58,6 +58,7 @@ public final class SharedSecretManager implements SharedSecrets {
   private final SharedSecretStore store;
   private final KeyRing keyRing;
   private final AuditTrail audit;
+  private final ScopeRefusal refusal;
   private final TimeSource time;
   private final SecureRandom random;
   private final Duration maxOverlap;
@@ -75,7 +76,8 @@ public final class SharedSecretManager implements SharedSecrets {
    * @param settings the settings
    */
   public SharedSecretManager(TokenStore tokenStore, KeyRing keyRing, AuditTrail audit, TimeSource time,
-      SecureRandom random, Settings settings) {
+      SecureRandom random, Settings settings, ScopeRefusal refusal) {
+    this.refusal = refusal;
     this.store = tokenStore.sharedSecrets().orElse(null);
     this.keyRing = keyRing;
     this.audit = audit;
@@ -309,16 +311,15 @@ public final class SharedSecretManager implements SharedSecrets {
   }
 
   /**
-   * Shared secrets belong to no owner, so only the full management scope manages them. A refusal is audited as
-   * {@code MANAGEMENT_DENIED} and throws.
+   * Shared secrets belong to no owner, so only the full management scope manages them. A refusal goes through the
+   * service's scope guard (audited as {@code MANAGEMENT_DENIED}, de-duplicated) and throws.
    */
   private void requireFullScope(Actor actor, String id) {
     Objects.requireNonNull(actor, "actor");
     if (!actor.scope().isFull()) {
-      String missing = "the full management scope (API shared secrets belong to no owner; this caller reaches "
-          + actor.scope().describeReach() + ")";
-      audit.record(AuditEventType.MANAGEMENT_DENIED, id == null ? "-" : id, actor, missing);
-      throw new InsufficientScopeException(missing);
+      refusal.refuse(actor, id == null ? "-" : id, "the full management scope (API shared secrets belong to no owner;"
+          + " this caller reaches " + actor.scope().describeReach() + ")");
     }
   }
+
 }
